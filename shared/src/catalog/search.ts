@@ -3,12 +3,18 @@
  *
  * - Folding: every indexed and queried term goes through `fold`, so "dang ky khai sinh" finds
  *   "Đăng ký khai sinh" and "đ" matches "d" in both directions.
- * - Ranking: the name weighs most, then the code, the field, and last the body (components,
- *   result, agency). A query first requires every term (AND); when that finds nothing — a word
- *   the user added that no procedure has — it falls back to any term (OR), still ranked.
- * - Tolerance: every term also matches as a prefix (typing as you go); terms of three letters
- *   or more also match at one edit (one typo). Vietnamese syllables are short, so a wider
- *   distance would match unrelated syllables ("tai" ~ "thai" ~ "tam").
+ * - Ranking: the name weighs most, then the code and the field; the body (components, result,
+ *   agency) adds to a procedure's score only when it holds every query word exactly. A query
+ *   first requires every word (AND); when that finds nothing — a word the user added that no
+ *   procedure has — it falls back to any word (OR), still ranked. A name that holds the whole
+ *   query as one phrase ("dang ky thuong t" in "Đăng ký thường trú") gains up to double, the more
+ *   of the name the phrase covers: the words alone do not tell "Đăng ký thường trú" from a long
+ *   name that mentions it among other things.
+ * - Tolerance: the last word matches as a prefix (typing as you go); a word that is in no
+ *   procedure matches as a prefix and at one edit (one typo). A word that exists is taken as
+ *   meant. Why so narrow: MiniSearch adds up the scores of every expansion of a word, so
+ *   expanding a short Vietnamese syllable ("t", "can") over long legal text would let a
+ *   procedure with many similar syllables outrank the one named by the query — and costs time.
  *
  * Limits: the index lives in memory (about 2,000 procedures on a phone is the design size).
  */
@@ -39,7 +45,8 @@ interface SearchDocument {
   body: string
 }
 
-const BOOST = { name: 4, code: 3, fieldName: 1.5, body: 1 }
+const BOOST = { name: 4, code: 3, fieldName: 1.5, body: 0.5 }
+const TITLE_FIELDS = ['name', 'code', 'fieldName']
 
 function toDocument(
   procedure: Procedure,
@@ -64,6 +71,11 @@ function toDocument(
   }
 }
 
+/** 1 when the name lacks the phrase; up to 2 as the phrase covers more of the name. */
+function phraseBoost(foldedName: string, phrase: string): number {
+  return foldedName.includes(phrase) ? 1 + phrase.length / foldedName.length : 1
+}
+
 /**
  * Builds the in-memory index of a catalogue.
  *
@@ -78,33 +90,64 @@ export function createProcedureIndex(
 ): ProcedureIndex {
   const fieldNames = new Map(fields.map((f) => [f.id, f.name]))
   const kindNames = new Map(agencyKinds.map((k) => [k.id, k.name]))
+  const documents = procedures.map((p) => toDocument(p, fieldNames, kindNames))
+  // Folding is the costliest step of indexing (NFD per token) and legal text repeats the same
+  // few thousand syllables, so each distinct token is folded once. The indexed terms are the
+  // vocabulary that tells a known word from a typo.
+  const folded = new Map<string, string>()
+  const vocabulary = new Set<string>()
+  const indexTerm = (token: string) => {
+    let term = folded.get(token)
+    if (term === undefined) {
+      term = fold(token)
+      folded.set(token, term)
+      vocabulary.add(term)
+    }
+    return term || null
+  }
+  const unknown = (term: string) => !vocabulary.has(term)
+  const foldedNames = new Map(documents.map((d) => [d.code, fold(d.name)]))
   const mini = new MiniSearch<SearchDocument>({
     idField: 'code',
     fields: ['name', 'code', 'fieldName', 'body'],
     storeFields: ['name', 'field', 'level'],
-    processTerm: (term) => fold(term) || null,
-    searchOptions: {
-      boost: BOOST,
-      prefix: true,
-      fuzzy: (term) => (term.length >= 3 ? 1 : false),
-      maxFuzzy: 1,
-    },
+    processTerm: indexTerm,
+    searchOptions: { boost: BOOST, processTerm: (term) => fold(term) || null },
   })
-  mini.addAll(procedures.map((p) => toDocument(p, fieldNames, kindNames)))
+  mini.addAll(documents)
+
+  const run = (query: string, combineWith: 'AND' | 'OR') =>
+    mini.search({
+      combineWith: 'OR',
+      queries: [
+        {
+          queries: [query],
+          fields: TITLE_FIELDS,
+          combineWith,
+          prefix: (term, i, terms) => i === terms.length - 1 || unknown(term),
+          fuzzy: (term) => (unknown(term) && term.length >= 2 ? 1 : false),
+        },
+        { queries: [query], fields: ['body'], combineWith, prefix: false, fuzzy: false },
+      ],
+    })
 
   return {
     size: mini.documentCount,
     search(query, limit = 20) {
       if (!query.trim()) return []
-      let results = mini.search(query, { combineWith: 'AND' })
-      if (results.length === 0) results = mini.search(query, { combineWith: 'OR' })
-      return results.slice(0, limit).map((r) => ({
-        code: String(r.id),
-        name: r.name as string,
-        field: r.field as string,
-        level: r.level as ProcedureLevel,
-        score: r.score,
-      }))
+      let results = run(query, 'AND')
+      if (results.length === 0) results = run(query, 'OR')
+      const phrase = fold(query).trim().replace(/\s+/g, ' ')
+      return results
+        .map((r) => ({
+          code: String(r.id),
+          name: r.name as string,
+          field: r.field as string,
+          level: r.level as ProcedureLevel,
+          score: r.score * phraseBoost(foldedNames.get(String(r.id)) ?? '', phrase),
+        }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, limit)
     },
   }
 }
