@@ -1,0 +1,80 @@
+/**
+ * Builds the Hono app from its dependencies. Tests build it with a temporary SQLite file and
+ * call `app.request()`; server.ts builds it with the real ones and listens.
+ *
+ * Order matters: cross-cutting middleware (logging, security headers, the Origin check), then
+ * the API (unknown /api/* paths end there as 404 problems), the server pages, and last the web
+ * app's files with the SPA fallback. Errors from all of them are answered in errors.ts.
+ */
+import { Hono } from 'hono'
+import { CatalogStore, EMPTY_DIRECTORY, type CatalogSnapshot } from './catalog/store.ts'
+import { catalogRoutes } from './catalog/routes.ts'
+import type { Clock } from './clock.ts'
+import type { Config } from './config/config.ts'
+import type { Db } from './db/open.ts'
+import { healthRoutes } from './health/routes.ts'
+import { errorHandlers } from './http/errors.ts'
+import { originCheck } from './http/origin.ts'
+import { notFound } from './http/problem.ts'
+import { BodyCache } from './http/representation.ts'
+import { securityHeaders } from './http/security.ts'
+import { requestLogger, type Logger } from './log.ts'
+import { openApiRoutes } from './openapi/routes.ts'
+import { renderErrorPage } from './pages/error.ts'
+import { pageRoutes } from './pages/routes.ts'
+import { loadTemplate } from './pages/template.ts'
+import { staticRoutes } from './static/routes.ts'
+
+export interface AppDeps {
+  db: Db
+  clock: Clock
+  config: Config
+  logger: Logger
+}
+
+export function createApp({ db, clock, config, logger }: AppDeps): Hono {
+  const store = new CatalogStore(db, clock)
+  const template = loadTemplate(config.webDist, logger)
+  const app = new Hono()
+
+  app.use(requestLogger(logger))
+  app.use(securityHeaders())
+  app.use(originCheck([config.publicOrigin]))
+
+  app.route('/', healthRoutes(store, logger))
+  app.route('/', catalogRoutes(store, new BodyCache()))
+  app.route('/', openApiRoutes(config.publicOrigin))
+  app.all('/api/*', () => {
+    throw notFound('Không có API này.')
+  })
+
+  app.route('/', pageRoutes({ store, template, origin: config.publicOrigin }))
+  app.route('/', staticRoutes(config.webDist, template))
+
+  const handlers = errorHandlers(logger, (error) => {
+    // An error page must render even when the database is what failed.
+    let snapshot: CatalogSnapshot
+    try {
+      snapshot = store.snapshot()
+    } catch {
+      snapshot = emptySnapshot()
+    }
+    return renderErrorPage({ template, origin: config.publicOrigin, snapshot }, error)
+  })
+  app.onError(handlers.onError)
+  app.notFound(handlers.notFound)
+  return app
+}
+
+function emptySnapshot(): CatalogSnapshot {
+  return {
+    version: '00000000.0',
+    updatedAt: new Date(0).toISOString(),
+    fields: [],
+    agencyKinds: [],
+    agencies: EMPTY_DIRECTORY,
+    procedures: [],
+    byCode: new Map(),
+    changedAt: new Map(),
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The catalogue API. Whole-catalogue and directory bodies are precompressed once per version
+ * (http/representation.ts); a client holding the current version pays one 304.
+ */
+import { Hono } from 'hono'
+import { compress } from 'hono/compress'
+import { etag } from 'hono/etag'
+import * as v from 'valibot'
+import { CatalogVersionSchema, ProcedureCodeSchema } from '@portal/shared/catalog/schema'
+import { notFound } from '../http/problem.ts'
+import { BodyCache, sendPrecompressed } from '../http/representation.ts'
+import { validate } from '../http/validate.ts'
+import type { CatalogStore } from './store.ts'
+import { parseVersion } from './versioning.ts'
+
+const JSON_TYPE = 'application/json'
+
+export const ChangesQuerySchema = v.object({ since: CatalogVersionSchema })
+export const ProcedureParamSchema = v.object({ code: ProcedureCodeSchema })
+
+export function catalogRoutes(store: CatalogStore, cache: BodyCache = new BodyCache()) {
+  const app = new Hono()
+
+  app.get('/api/catalog', async (c) => {
+    const { version, fields, agencyKinds, procedures } = store.snapshot()
+    const body = await cache.get(version, 'catalog', () => JSON.stringify({ version, fields, agencyKinds, procedures }))
+    return sendPrecompressed(c, body, JSON_TYPE)
+  })
+
+  // Registered before /:code, which would otherwise take "changes" for a (malformed) code.
+  app.get('/api/catalog/changes', validate('query', ChangesQuerySchema), async (c) => {
+    const since = parseVersion(c.req.valid('query').since)
+    const version = store.version()
+    const current = parseVersion(version)
+    if (!since || !current) throw new Error('validated versions must parse')
+    // Every "other epoch or future" since gets the same answer: one cache entry for them all.
+    const reset = since.epoch !== current.epoch || since.seq > current.seq
+    const key = reset ? 'changes-reset' : `changes-${since.seq}`
+    const body = await cache.get(version, key, () => JSON.stringify(store.changes(since)))
+    return sendPrecompressed(c, body, JSON_TYPE)
+  })
+
+  app.get('/api/catalog/:code', validate('param', ProcedureParamSchema), compress(), etag({ weak: true }), (c) => {
+    const { code } = c.req.valid('param')
+    const procedure = store.snapshot().byCode.get(code)
+    if (!procedure) throw notFound(`Không có thủ tục mã ${code}.`)
+    c.header('Cache-Control', 'no-cache')
+    return c.json(procedure)
+  })
+
+  app.get('/api/agencies', async (c) => {
+    const { version, agencies } = store.snapshot()
+    const body = await cache.get(version, 'agencies', () => JSON.stringify(agencies))
+    return sendPrecompressed(c, body, JSON_TYPE)
+  })
+
+  return app
+}

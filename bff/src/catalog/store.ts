@@ -1,0 +1,90 @@
+/**
+ * Read side of the catalogue: an in-memory snapshot of the current version, rebuilt only when
+ * the stored version moves (checked with one single-row read per use, so a publication by
+ * another process is seen at once). Pages, search and the API all read from it.
+ */
+import { asc, eq } from 'drizzle-orm'
+import type { AgencyDirectory, AgencyKind, CatalogChanges, Field, Procedure } from '@portal/shared/catalog/schema'
+import type { Clock } from '../clock.ts'
+import type { Db } from '../db/open.ts'
+import { catalogProcedures } from './table.ts'
+import {
+  catalogChanges,
+  ensureCatalogMeta,
+  formatVersion,
+  publishCatalog,
+  readDocument,
+  readVersion,
+  type CatalogInput,
+  type PublishResult,
+  type VersionParts,
+} from './versioning.ts'
+
+export interface CatalogSnapshot {
+  version: string
+  /** ISO timestamp of the last publication that changed something. */
+  updatedAt: string
+  fields: Field[]
+  agencyKinds: AgencyKind[]
+  agencies: AgencyDirectory
+  /** Live procedures in code order. */
+  procedures: Procedure[]
+  byCode: ReadonlyMap<string, Procedure>
+  /** ISO timestamp of each live procedure's last change (sitemap lastmod). */
+  changedAt: ReadonlyMap<string, string>
+}
+
+/** Until an agency directory is published: valid, and empty. */
+export const EMPTY_DIRECTORY: AgencyDirectory = { province: { code: '', name: '', statisticsCode: '' }, agencies: [] }
+
+export class CatalogStore {
+  #snapshot: CatalogSnapshot | undefined
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {
+    ensureCatalogMeta(db, clock.now())
+  }
+
+  version(): string {
+    return formatVersion(readVersion(this.db))
+  }
+
+  snapshot(): CatalogSnapshot {
+    const version = this.version()
+    if (this.#snapshot?.version !== version) this.#snapshot = this.#load()
+    return this.#snapshot
+  }
+
+  changes(since: VersionParts): CatalogChanges {
+    return catalogChanges(this.db, since)
+  }
+
+  publish(input: CatalogInput): PublishResult {
+    return publishCatalog(this.db, input, this.clock.now())
+  }
+
+  #load(): CatalogSnapshot {
+    return this.db.transaction((tx) => {
+      const meta = readVersion(tx)
+      const rows = tx
+        .select({ code: catalogProcedures.code, data: catalogProcedures.data, changedAt: catalogProcedures.changedAt })
+        .from(catalogProcedures)
+        .where(eq(catalogProcedures.removed, false))
+        .orderBy(asc(catalogProcedures.code))
+        .all()
+      const procedures = rows.map((row) => JSON.parse(row.data) as Procedure)
+      return {
+        version: formatVersion(meta),
+        updatedAt: meta.updatedAt,
+        fields: readDocument<Field[]>(tx, 'fields', []),
+        agencyKinds: readDocument<AgencyKind[]>(tx, 'agencyKinds', []),
+        agencies: readDocument<AgencyDirectory>(tx, 'agencies', EMPTY_DIRECTORY),
+        procedures,
+        byCode: new Map(procedures.map((p) => [p.code, p])),
+        changedAt: new Map(rows.map((row) => [row.code, row.changedAt])),
+      }
+    })
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The OpenAPI 3.1 description of the API, built from the same valibot schemas that validate
+ * requests and the app's data, so it cannot drift from what the server enforces. Built once.
+ */
+import { toJsonSchemaDefs } from '@valibot/to-json-schema'
+import {
+  AgencyDirectorySchema,
+  AgencyKindSchema,
+  AgencySchema,
+  CatalogChangesSchema,
+  CatalogSchema,
+  CatalogVersionSchema,
+  ComponentSchema,
+  FieldSchema,
+  ProcedureCodeSchema,
+  ProcedureSchema,
+} from '@portal/shared/catalog/schema'
+import { ProblemSchema } from '@portal/shared/http/problem'
+import { APP_VERSION, HealthSchema } from '../health/routes.ts'
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } })
+const json = (description: string, schema: object, headers?: object) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { 'application/json': { schema } },
+})
+
+/** Headers and parameters of the conditional, precompressed answers (representation.ts). */
+const conditional = {
+  parameters: [
+    { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'ETag of the copy held: 304 when unchanged.' },
+    { name: 'Accept-Encoding', in: 'header', required: false, schema: { type: 'string' }, description: 'br is preferred, then gzip.' },
+  ],
+  headers: {
+    ETag: { schema: { type: 'string' }, description: 'Strong, one per content coding, e.g. "0a1b2c3d.7-catalog-br".' },
+    Vary: { schema: { type: 'string', const: 'Accept-Encoding' } },
+  },
+  notModified: { description: 'Unchanged since the ETag given in If-None-Match.' },
+}
+
+export function buildOpenApiDocument(serverUrl: string) {
+  const schemas = toJsonSchemaDefs(
+    {
+      Catalog: CatalogSchema,
+      CatalogChanges: CatalogChangesSchema,
+      CatalogVersion: CatalogVersionSchema,
+      Procedure: ProcedureSchema,
+      ProcedureCode: ProcedureCodeSchema,
+      Component: ComponentSchema,
+      Field: FieldSchema,
+      AgencyKind: AgencyKindSchema,
+      Agency: AgencySchema,
+      AgencyDirectory: AgencyDirectorySchema,
+      Health: HealthSchema,
+      Problem: ProblemSchema,
+    },
+    { target: 'draft-2020-12', overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}` },
+  )
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Cổng Dịch vụ công: API của BFF',
+      version: APP_VERSION,
+      description: 'Errors are application/problem+json (RFC 9457) with a Vietnamese title and a stable type.',
+    },
+    servers: [{ url: serverUrl }],
+    paths: {
+      '/healthz': {
+        get: {
+          operationId: 'health',
+          summary: 'Liveness and database check',
+          responses: { 200: json('Healthy', ref('Health')), 503: json('The database does not answer', ref('Health')) },
+        },
+      },
+      '/api/catalog': {
+        get: {
+          operationId: 'getCatalog',
+          summary: 'The whole procedure catalogue',
+          parameters: conditional.parameters,
+          responses: {
+            200: json('The catalogue at its current version', ref('Catalog'), conditional.headers),
+            304: conditional.notModified,
+            default: problem('Error'),
+          },
+        },
+      },
+      '/api/catalog/changes': {
+        get: {
+          operationId: 'getCatalogChanges',
+          summary: 'What changed since a catalogue version',
+          parameters: [
+            { name: 'since', in: 'query', required: true, schema: ref('CatalogVersion'), description: 'The version the client holds.' },
+            ...conditional.parameters,
+          ],
+          responses: {
+            200: json('Changes, or everything with reset: true when `since` is of another database', ref('CatalogChanges'), conditional.headers),
+            304: conditional.notModified,
+            400: problem('`since` missing or malformed (type invalid-input)'),
+            default: problem('Error'),
+          },
+        },
+      },
+      '/api/catalog/{code}': {
+        get: {
+          operationId: 'getProcedure',
+          summary: 'One procedure',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: ref('ProcedureCode') }],
+          responses: {
+            200: json('The procedure', ref('Procedure')),
+            400: problem('Malformed code (type invalid-input)'),
+            404: problem('No such procedure (type not-found)'),
+            default: problem('Error'),
+          },
+        },
+      },
+      '/api/agencies': {
+        get: {
+          operationId: 'getAgencies',
+          summary: 'The agency directory of the province',
+          parameters: conditional.parameters,
+          responses: {
+            200: json('The directory', ref('AgencyDirectory'), conditional.headers),
+            304: conditional.notModified,
+            default: problem('Error'),
+          },
+        },
+      },
+      '/api/openapi.json': {
+        get: {
+          operationId: 'getOpenApi',
+          summary: 'This document',
+          responses: { 200: json('OpenAPI 3.1 document', { type: 'object' }) },
+        },
+      },
+    },
+    components: { schemas },
+  }
+}

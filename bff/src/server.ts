@@ -1,0 +1,87 @@
+/**
+ * Entry point: `node --import tsx src/server.ts` (pnpm start). Reads the configuration, opens
+ * and migrates the database, seeds the catalogue, listens; on SIGTERM/SIGINT stops accepting,
+ * lets requests in flight finish (10 s at most), closes the database and exits.
+ */
+import { pathToFileURL } from 'node:url'
+import { serve, type ServerType } from '@hono/node-server'
+import { createApp } from './app.ts'
+import { CatalogStore } from './catalog/store.ts'
+import { seedCatalog } from './catalog/seed.ts'
+import { systemClock, type Clock } from './clock.ts'
+import { ConfigError, loadConfig, type Config } from './config/config.ts'
+import { openDatabase } from './db/open.ts'
+import { createLogger, type Logger } from './log.ts'
+
+export interface RunningServer {
+  server: ServerType
+  /** http://host:port actually bound (port 0 resolves to the chosen port). */
+  url: string
+  close(): Promise<void>
+}
+
+const GRACE_MS = 10_000
+
+/** Everything but process signals: tests start a real server with it. */
+export async function startServer(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
+  const db = openDatabase(config.databaseFile)
+  seedCatalog(new CatalogStore(db, clock), { dir: config.catalogSeedDir, syntheticSize: config.catalogSyntheticSize }, logger)
+  const app = createApp({ db, clock, config, logger })
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+    s.once('error', reject)
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`
+  logger.info({ url, publicOrigin: config.publicOrigin, dataDir: config.dataDir }, 'listening')
+
+  let closing: Promise<void> | undefined
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      const force = setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      }, GRACE_MS)
+      force.unref()
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
+      server.close(() => {
+        clearTimeout(force)
+        db.$client.close()
+        resolve()
+      })
+    }))
+  return { server, url, close }
+}
+
+async function main(): Promise<void> {
+  let config: Config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+  const logger = createLogger(config.logLevel)
+  let running: RunningServer
+  try {
+    running = await startServer(config, logger)
+  } catch (error) {
+    logger.fatal({ err: error }, `cannot start: ${(error as Error).message}`)
+    process.exit(1)
+  }
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down')
+      running.close().then(() => {
+        logger.info('stopped')
+        process.exit(0)
+      })
+    })
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main()
