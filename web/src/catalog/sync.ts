@@ -1,0 +1,108 @@
+/**
+ * Catalogue sync: keeps the device's copy of the procedure catalogue current at the cost of one
+ * small request when nothing changed.
+ *
+ * - No catalogue on the device: `GET /api/catalog`, stored whole with its ETag.
+ * - A catalogue of version V: `GET /api/catalog/changes?since=V`, a diff (or `reset: true` with
+ *   everything, when V is of another server epoch) applied in one transaction.
+ * - A server that cannot diff from V (a 4xx on the changes URL, e.g. an older BFF): the full
+ *   catalogue again, conditional on the stored ETag, so an unchanged one costs a 304.
+ *
+ * Every answer is validated with the shared schemas before anything is written; an invalid one
+ * is logged and dropped. Failures never touch the stored catalogue. They come back as a
+ * `SyncFailure` reason — `network` (no answer), `http` (an error status), `invalid` (not the
+ * schema), `storage` (IndexedDB refused the write) — for the store to show.
+ */
+import * as v from 'valibot'
+import { CatalogChangesSchema, CatalogSchema } from '@portal/shared/catalog/schema'
+import type { PortalDb } from '../db.ts'
+import { log } from '../log.ts'
+import { applyCatalogChanges, markChecked, readCatalogMeta, replaceCatalog, type CatalogMeta } from './local.ts'
+
+export type SyncFailure = 'network' | 'http' | 'invalid' | 'storage'
+export type SyncResult =
+  | { ok: true; outcome: 'replaced' | 'updated' | 'unchanged' }
+  | { ok: false; reason: SyncFailure }
+
+export interface SyncDeps {
+  db: PortalDb
+  fetch?: typeof globalThis.fetch
+  now?: () => number
+}
+
+/** A slow rural connection gets this long for the whole catalogue before the attempt is dropped. */
+const TIMEOUT_MS = 30_000
+
+class SyncError extends Error {
+  constructor(
+    readonly reason: SyncFailure,
+    detail: string,
+  ) {
+    super(detail)
+  }
+}
+
+/** Brings the device's catalogue up to date. Never throws: failures come back as a reason. */
+export async function syncCatalog({ db, fetch = globalThis.fetch, now = Date.now }: SyncDeps): Promise<SyncResult> {
+  const get = async (url: string, headers: Record<string, string> = {}): Promise<Response> => {
+    try {
+      return await fetch(url, { headers: { accept: 'application/json', ...headers }, signal: AbortSignal.timeout(TIMEOUT_MS) })
+    } catch (error) {
+      throw new SyncError('network', String(error))
+    }
+  }
+  try {
+    const meta = await readCatalogMeta(db)
+    if (meta) {
+      const response = await get(`/api/catalog/changes?since=${encodeURIComponent(meta.version)}`)
+      if (response.ok) return await applyChanges(db, meta, response, now())
+      if (response.status < 400 || response.status >= 500 || response.status === 429) {
+        throw new SyncError('http', `changes: ${response.status}`)
+      }
+    }
+    const response = await get('/api/catalog', meta?.etag ? { 'if-none-match': meta.etag } : {})
+    if (response.status === 304 && meta) {
+      await write(() => markChecked(db, now()))
+      return { ok: true, outcome: 'unchanged' }
+    }
+    if (!response.ok) throw new SyncError('http', `catalog: ${response.status}`)
+    const catalog = await parse(response, CatalogSchema)
+    await write(() => replaceCatalog(db, catalog, response.headers.get('etag') ?? undefined, now()))
+    return { ok: true, outcome: 'replaced' }
+  } catch (error) {
+    if (!(error instanceof SyncError)) throw error
+    log.warn(`catalogue sync failed (${error.reason})`, error.message)
+    return { ok: false, reason: error.reason }
+  }
+}
+
+async function applyChanges(db: PortalDb, meta: CatalogMeta, response: Response, at: number): Promise<SyncResult> {
+  const changes = await parse(response, CatalogChangesSchema)
+  const nothing = !changes.reset && changes.version === meta.version && changes.changed.length === 0 && changes.removed.length === 0
+  if (nothing) {
+    await write(() => markChecked(db, at))
+    return { ok: true, outcome: 'unchanged' }
+  }
+  await write(() => applyCatalogChanges(db, meta, changes, at))
+  return { ok: true, outcome: changes.reset ? 'replaced' : 'updated' }
+}
+
+async function parse<S extends v.GenericSchema>(response: Response, schema: S): Promise<v.InferOutput<S>> {
+  let body: unknown
+  try {
+    body = await response.json()
+  } catch (error) {
+    throw new SyncError(error instanceof SyntaxError ? 'invalid' : 'network', `${response.url}: ${String(error)}`)
+  }
+  const parsed = v.safeParse(schema, body)
+  if (!parsed.success) throw new SyncError('invalid', `${response.url}: ${v.summarize(parsed.issues)}`)
+  return parsed.output
+}
+
+async function write(run: () => Promise<void>): Promise<void> {
+  try {
+    await run()
+  } catch (error) {
+    throw new SyncError('storage', String(error))
+  }
+}

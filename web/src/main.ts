@@ -1,0 +1,32 @@
+import './ui/styles.css'
+import { createPinia } from 'pinia'
+import { createApp, watch } from 'vue'
+import App from './App.vue'
+import { useCatalogStore } from './catalog/store.ts'
+import { i18n, savedLocale, setLocale } from './i18n/index.ts'
+import { requestPersistentStorage, watchStorage } from './pwa/persistence.ts'
+import { registerServiceWorker } from './pwa/update.ts'
+import { router } from './router.ts'
+
+async function start(): Promise<void> {
+  const pinia = createPinia()
+  const app = createApp(App).use(pinia).use(router).use(i18n)
+  const catalog = useCatalogStore(pinia)
+  // A first visit shows the BFF's server-rendered page; it stays until the app can render the
+  // same from a stored catalogue. The app shell from the service worker has nothing to keep.
+  const serverRendered = (document.getElementById('app')?.childElementCount ?? 0) > 0
+  await Promise.all([setLocale(savedLocale()), catalog.refresh()])
+  // The first time a catalogue is saved on this device, ask for it to be kept.
+  watch(
+    () => catalog.loaded,
+    (loaded) => loaded && void requestPersistentStorage(),
+  )
+  if (!catalog.loaded && serverRendered) await catalog.sync({ force: true })
+  await router.isReady()
+  app.mount('#app')
+  catalog.startAutoSync()
+  watchStorage()
+  void registerServiceWorker()
+}
+
+void start()

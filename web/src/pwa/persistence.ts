@@ -1,0 +1,37 @@
+/**
+ * Persistent storage: asks the browser not to evict the device's data under storage pressure,
+ * and tells the user whether it agreed. Asked once there is something worth keeping (the
+ * catalogue was first saved, or the app was installed), never on first paint: some browsers
+ * show a prompt, and others decide from how much the site is used.
+ */
+import { readonly, reactive } from 'vue'
+import { log } from '../log.ts'
+
+/** `persisted` is null where the browser cannot say (no StorageManager). */
+const state = reactive({ persisted: null as boolean | null, usage: null as number | null })
+
+async function refresh(): Promise<void> {
+  if (!navigator.storage?.persisted) return
+  const [persisted, estimate] = await Promise.all([navigator.storage.persisted(), navigator.storage.estimate?.()])
+  state.persisted = persisted
+  state.usage = estimate?.usage ?? null
+}
+
+export async function requestPersistentStorage(): Promise<void> {
+  try {
+    if (navigator.storage?.persist && !(await navigator.storage.persisted())) await navigator.storage.persist()
+    await refresh()
+  } catch (error) {
+    log.warn('persistent storage request failed', error)
+  }
+}
+
+/** Reads the current state and asks again when the app gets installed. */
+export function watchStorage(): void {
+  void refresh().catch((error) => log.warn('storage state unavailable', error))
+  window.addEventListener('appinstalled', () => void requestPersistentStorage())
+}
+
+export function useStorageState() {
+  return readonly(state)
+}

@@ -1,0 +1,35 @@
+/**
+ * Routes, with the URLs of the server-rendered pages so a first visit and the app agree. Home
+ * is in the main bundle; every other view loads when first visited (and is precached).
+ */
+import { nextTick } from 'vue'
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import HomeView from './catalog/HomeView.vue'
+
+const ProcedureListView = () => import('./catalog/ProcedureListView.vue')
+const listProps = (kind: 'field' | 'agencyKind' | 'level') => (route: RouteLocationNormalized) => ({
+  kind,
+  id: String(route.params.id),
+})
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', name: 'home', component: HomeView },
+    { path: '/tim-kiem', name: 'search', component: () => import('./catalog/SearchView.vue') },
+    { path: '/linh-vuc/:id', component: ProcedureListView, props: listProps('field') },
+    { path: '/co-quan/:id', component: ProcedureListView, props: listProps('agencyKind') },
+    { path: '/cap/:id', component: ProcedureListView, props: listProps('level') },
+    { path: '/thu-tuc/:code', component: () => import('./catalog/ProcedureView.vue'), props: true },
+    { path: '/:unknown(.*)*', component: () => import('./ui/NotFoundView.vue') },
+  ],
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+// After a change of page (not a change of query, as live search makes), screen-reader and
+// keyboard users start from the new content rather than from the link they followed.
+router.afterEach(async (to, from, failure) => {
+  if (failure || !from.matched.length || to.path === from.path) return
+  await nextTick()
+  document.getElementById('main')?.focus({ preventScroll: true })
+})
