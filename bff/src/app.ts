@@ -8,7 +8,7 @@
  */
 import { Hono } from 'hono'
 import { CatalogStore, EMPTY_DIRECTORY, type CatalogSnapshot } from './catalog/store.ts'
-import { catalogRoutes } from './catalog/routes.ts'
+import { catalogBody, catalogRoutes } from './catalog/routes.ts'
 import type { Clock } from './clock.ts'
 import type { Config } from './config/config.ts'
 import type { Db } from './db/open.ts'
@@ -42,7 +42,10 @@ export function createApp({ db, clock, config, logger }: AppDeps): Hono {
   app.use(originCheck([config.publicOrigin]))
 
   app.route('/', healthRoutes(store, logger))
-  app.route('/', catalogRoutes(store, new BodyCache()))
+  const bodies = new BodyCache()
+  // Compress the catalogue now (in zlib's threads), not in the first client's request.
+  catalogBody(store, bodies).catch((error: unknown) => logger.error({ err: error }, 'catalogue precompression failed'))
+  app.route('/', catalogRoutes(store, bodies))
   app.route('/', openApiRoutes(config.publicOrigin))
   app.all('/api/*', () => {
     throw notFound('Không có API này.')

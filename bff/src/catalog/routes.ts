@@ -18,14 +18,16 @@ const JSON_TYPE = 'application/json'
 export const ChangesQuerySchema = v.object({ since: CatalogVersionSchema })
 export const ProcedureParamSchema = v.object({ code: ProcedureCodeSchema })
 
-export function catalogRoutes(store: CatalogStore, cache: BodyCache = new BodyCache()) {
+/** The whole catalogue, compressed once per version. Also called at start to warm the cache. */
+export function catalogBody(store: CatalogStore, cache: BodyCache) {
+  const { version, fields, agencyKinds, procedures } = store.snapshot()
+  return cache.get(version, 'catalog', () => JSON.stringify({ version, fields, agencyKinds, procedures }))
+}
+
+export function catalogRoutes(store: CatalogStore, cache: BodyCache) {
   const app = new Hono()
 
-  app.get('/api/catalog', async (c) => {
-    const { version, fields, agencyKinds, procedures } = store.snapshot()
-    const body = await cache.get(version, 'catalog', () => JSON.stringify({ version, fields, agencyKinds, procedures }))
-    return sendPrecompressed(c, body, JSON_TYPE)
-  })
+  app.get('/api/catalog', async (c) => sendPrecompressed(c, await catalogBody(store, cache), JSON_TYPE))
 
   // Registered before /:code, which would otherwise take "changes" for a (malformed) code.
   app.get('/api/catalog/changes', validate('query', ChangesQuerySchema), async (c) => {

@@ -10,8 +10,10 @@ import { CHANNEL_LABEL, LEVEL_LABEL, LEVEL_SLUG, ONLINE_LABEL, feeSummary, forma
 import { renderPage, type PageContext } from './layout.ts'
 
 function processingTime(time: ProcessingTime): Html {
+  // The structured list only when it says more than the published text (cases, channels).
+  const detailed = time.options.length > 1 || time.options.some((o) => o.channel || o.condition)
   return html`<p>${time.text}</p>
-${time.options.length > 0 &&
+${detailed &&
   html`<ul>${time.options.map(
     (o) => html`<li>${o.channel ? `${CHANNEL_LABEL[o.channel]}: ` : ''}${formatDuration(o)}${o.condition ? ` (${o.condition})` : ''}</li>`,
   )}</ul>`}
