@@ -10,5 +10,7 @@ export default defineProject({
     environment: 'happy-dom',
     setupFiles: ['fake-indexeddb/auto'],
     include: ['src/**/*.test.ts'],
+    // Through vite, so that `define` sets vue-i18n's flags as in the build (precompiled messages).
+    server: { deps: { inline: ['petite-vue-i18n', /@intlify\//] } },
   },
 })

@@ -1,19 +1,21 @@
 /**
  * Compiles the locale files (src/i18n/*.json) to vue-i18n message ASTs at build time, so the
  * browser bundle can leave the message compiler out (about 5 KB gzip of the 90 KB budget).
- * The output is still JSON: vite's own JSON plugin turns it into a module afterwards.
+ *
+ * The files are nested for people to read; the output is flat ("app.name": AST), because
+ * petite-vue-i18n looks keys up as they are (no path resolver in the bundle). It is still
+ * JSON: vite's own JSON plugin turns it into a module afterwards.
  */
 import { baseCompile } from '@intlify/message-compiler'
 import type { Plugin } from 'vite'
 
 type Messages = { [key: string]: string | Messages }
 
-function compileTree(tree: Messages, path: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(tree)) {
-    const at = `${path}.${key}`
+function compileTree(tree: Messages, file: string, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const [name, value] of Object.entries(tree)) {
+    const key = prefix + name
     if (typeof value !== 'string') {
-      out[key] = compileTree(value, at)
+      compileTree(value, file, `${key}.`, out)
       continue
     }
     const { ast } = baseCompile(value, {
@@ -21,7 +23,7 @@ function compileTree(tree: Messages, path: string): Record<string, unknown> {
       location: false,
       minify: true,
       onError: (error) => {
-        throw new Error(`${at}: ${error.message}`)
+        throw new Error(`${file} ${key}: ${error.message}`)
       },
     })
     out[key] = ast

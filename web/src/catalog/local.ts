@@ -72,23 +72,19 @@ export async function replaceCatalog(db: PortalDb, catalog: Catalog, etag: strin
   })
 }
 
-/** Merges by id: a diff carries the fields and kinds that changed (a reset carries them all). */
-function mergeById<T extends { id: string }>(current: T[], changed: T[]): T[] {
-  const byId = new Map(current.map((item) => [item.id, item]))
-  for (const item of changed) byId.set(item.id, item)
-  return [...byId.values()]
-}
-
-/** Applies a diff from `GET /api/catalog/changes` on top of `meta` (a reset replaces everything). */
-export async function applyCatalogChanges(db: PortalDb, meta: CatalogMeta, changes: CatalogChanges, now: number): Promise<void> {
+/**
+ * Applies a diff from `GET /api/catalog/changes` (a reset replaces every procedure). Fields and
+ * agency kinds are small and always sent whole, so they replace the stored lists.
+ */
+export async function applyCatalogChanges(db: PortalDb, changes: CatalogChanges, now: number): Promise<void> {
   await db.transaction('rw', db.procedures, db.meta, async () => {
     if (changes.reset) await db.procedures.clear()
     else await db.procedures.bulkDelete(changes.removed)
     await db.procedures.bulkPut(changes.changed)
     const next: CatalogMeta = {
       version: changes.version,
-      fields: changes.reset ? changes.fields : mergeById(meta.fields, changes.fields),
-      agencyKinds: changes.reset ? changes.agencyKinds : mergeById(meta.agencyKinds, changes.agencyKinds),
+      fields: changes.fields,
+      agencyKinds: changes.agencyKinds,
       count: await db.procedures.count(),
     }
     await db.meta.bulkPut([

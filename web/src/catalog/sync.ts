@@ -83,7 +83,7 @@ async function applyChanges(db: PortalDb, meta: CatalogMeta, response: Response,
     await write(() => markChecked(db, at))
     return { ok: true, outcome: 'unchanged' }
   }
-  await write(() => applyCatalogChanges(db, meta, changes, at))
+  await write(() => applyCatalogChanges(db, changes, at))
   return { ok: true, outcome: changes.reset ? 'replaced' : 'updated' }
 }
 
