@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { portalDb } from '../db.ts'
+import { useOnline } from '../offline/online.ts'
 import { agenciesFixture, catalogFixture, fakeFetch, json } from './fixtures.ts'
 import { replaceCatalog } from './local.ts'
 import { useCatalogStore } from './store.ts'
@@ -46,9 +47,11 @@ describe('catalogue store', () => {
     const catalog = useCatalogStore()
     await catalog.sync({ force: true })
     expect(catalog.error).toBe('network')
+    expect(useOnline().value).toBe(false) // the browser says online, but nothing answers
     expect(catalog).toMatchObject({ loaded: true, total: 3 })
     vi.stubGlobal('fetch', fakeFetch({ '/api/catalog/changes': () => json({ ...catalogFixture, reset: false, changed: [], removed: [] }) }).fetch)
     await catalog.sync({ force: true })
     expect(catalog.error).toBeNull()
+    expect(useOnline().value).toBe(true)
   })
 })

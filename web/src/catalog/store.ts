@@ -12,6 +12,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { AgencyKind, Field } from '@portal/shared/catalog/schema'
 import { portalDb } from '../db.ts'
 import { log } from '../log.ts'
+import { reportReachable } from '../offline/online.ts'
 import { readCatalogMeta, readCheckedAt, readCounts, type CatalogCounts } from './local.ts'
 import type { SyncFailure } from './sync.ts'
 
@@ -59,6 +60,7 @@ export const useCatalogStore = defineStore('catalog', () => {
       const [{ syncCatalog }, { syncAgencies }] = await Promise.all([import('./sync.ts'), import('./agencies.ts')])
       const result = await syncCatalog({ db })
       error.value = result.ok ? null : result.reason
+      reportReachable(result.ok || result.reason !== 'network')
       if (result.ok) await syncAgencies(db)
     } catch (failure) {
       log.warn('catalogue sync could not run', failure)

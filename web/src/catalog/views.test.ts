@@ -62,7 +62,7 @@ describe('procedure view', () => {
       'Cấp xã',
       'Một phần',
       'Trực tuyến, Trực tiếp, Qua bưu chính',
-      'Mọi cách thức: 1 ngày làm việc',
+      '1 ngày làm việc',
       'Ngay trong ngày làm việc',
       'Nguồn ghi "ngay trong ngày"',
       'Không mất phí',
@@ -72,6 +72,8 @@ describe('procedure view', () => {
       'Luật Hộ tịch số 60/2014/QH13',
       'Tờ khai đăng ký khai sinh',
       '163/QĐ-BTP',
+      'Nộp tại Ủy ban nhân dân xã, phường nơi bạn cư trú.',
+      'Danh sách 2 xã, phường',
       'UBND phường Phan Đình Phùng',
       'UBND xã Đại Phúc',
     ]) {

@@ -8,7 +8,7 @@ export function useFormat() {
   const tag = () => tags[locale.value] ?? 'vi-VN'
   return {
     dateTime: (epochMs: number) =>
-      new Intl.DateTimeFormat(tag(), { dateStyle: 'short', timeStyle: 'short' }).format(epochMs),
+      new Intl.DateTimeFormat(tag(), { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(epochMs),
     number: (value: number) => new Intl.NumberFormat(tag()).format(value),
     megabytes: (bytes: number) =>
       new Intl.NumberFormat(tag(), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1e6),
