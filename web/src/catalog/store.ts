@@ -3,9 +3,11 @@
  * was last checked, and whether a sync is running or failed. Views read this; only sync writes
  * the catalogue.
  *
- * Sync runs on start (after the first render), when the device comes back online (forced) and
- * when the page becomes visible again, at most once per SYNC_THROTTLE_MS unless forced. The
- * sync code and its schemas load on first use, off the first render's critical path.
+ * Sync runs on start (after the first render) and when the device comes back online, and when
+ * the page becomes visible again at most once per SYNC_THROTTLE_MS (phones switch apps often).
+ * Every start checks: it is the one moment the user is sure to look, and an unchanged catalogue
+ * costs one small answer. The sync code and its schemas load on first use, off the first
+ * render's critical path.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
@@ -93,7 +95,7 @@ export const useCatalogStore = defineStore('catalog', () => {
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') void sync()
     })
-    void sync()
+    void sync({ force: true })
   }
 
   return { version, lastChecked, fields, agencyKinds, counts, total, syncing, error, loaded, refresh, sync, verify, startAutoSync }
