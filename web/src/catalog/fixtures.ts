@@ -57,7 +57,11 @@ const building: Procedure = {
     ],
   },
   fee: { kind: 'by-regulation', text: 'Theo Nghị quyết của HĐND tỉnh', items: [] },
-  components: [{ id: 'c1', name: 'Đơn đề nghị cấp giấy phép xây dựng', originals: 1, copies: 2, presentOnly: false }],
+  components: [
+    { id: 'c1', name: 'Đơn đề nghị cấp giấy phép xây dựng', originals: 1, copies: 2, group: 'Công trình không theo tuyến', presentOnly: false },
+    { id: 'c2', name: 'Bản vẽ thiết kế theo tuyến', originals: 0, copies: 2, group: 'Công trình theo tuyến', presentOnly: false },
+    { id: 'c3', name: 'Giấy chứng nhận quyền sử dụng đất', originals: 0, copies: 1, group: 'Công trình không theo tuyến', presentOnly: false },
+  ],
   notes: [],
   result: 'Giấy phép xây dựng',
   legalBasis: ['Luật Xây dựng 2014'],

@@ -27,7 +27,7 @@ describe('list views', () => {
     const links = wrapper.findAll('.items a')
     expect(links.map((a) => a.attributes('href'))).toEqual(['/thu-tuc/1.000894', '/thu-tuc/1.001193'])
     expect(wrapper.text()).toContain('2 thủ tục')
-    expect(document.title).toBe('Hộ tịch — Cổng Dịch vụ công — Thái Nguyên')
+    expect(document.title).toBe('Hộ tịch | Cổng Dịch vụ công Thái Nguyên')
   })
 
   it('lists a level and an agency kind with the same view', async () => {
@@ -92,6 +92,9 @@ describe('procedure view', () => {
     expect(text).toContain('Theo quy định của cơ quan có thẩm quyền')
     expect(text).toContain('1 bản chính')
     expect(text).toContain('2 bản sao')
+    // Interleaved cases in the source: one heading per case, its components together, in order.
+    expect(wrapper.findAll('h3').map((h) => h.text())).toEqual(['Công trình không theo tuyến', 'Công trình theo tuyến'])
+    expect(wrapper.findAll('.components')[0]!.findAll('li')).toHaveLength(2)
     expect(text).toContain('Sở Xây dựng tỉnh Thái Nguyên')
     expect(text).not.toContain('UBND xã Đại Phúc')
   })

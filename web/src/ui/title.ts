@@ -1,4 +1,4 @@
-/** Sets the page <title> of a view: "<view> — <portal name>", following language and data. */
+/** Sets the page <title> of a view as the server pages do: "<view> | <site>", the site alone at home. */
 import { useI18n } from 'petite-vue-i18n'
 import { watchEffect } from 'vue'
 
@@ -6,7 +6,6 @@ export function usePageTitle(title: () => string | null): void {
   const { t } = useI18n()
   watchEffect(() => {
     const own = title()
-    const site = `${t('app.name')} — ${t('app.province')}`
-    document.title = own ? `${own} — ${site}` : site
+    document.title = own ? `${own} | ${t('app.site')}` : t('app.site')
   })
 }
