@@ -13,7 +13,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
   },
   server: {
-    // Develop against a running BFF (pnpm start, port 8080).
-    proxy: { '/api': 'http://localhost:8080' },
+    // Develop against a running BFF (pnpm start, port 8080 unless BFF_URL says otherwise).
+    proxy: { '/api': process.env.BFF_URL ?? 'http://localhost:8080' },
   },
 })
