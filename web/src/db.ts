@@ -35,7 +35,7 @@ export class PortalDb extends Dexie {
   }
 }
 
-export const DB_NAME = 'portal'
+const DB_NAME = 'portal'
 
 /** Opens the database, deleting and recreating it when the one on the device cannot be opened. */
 export async function openPortalDb(name = DB_NAME): Promise<PortalDb> {

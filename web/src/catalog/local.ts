@@ -46,7 +46,7 @@ export async function readCatalogMeta(db: PortalDb): Promise<CatalogMeta | null>
   return null
 }
 
-export async function clearCatalog(db: PortalDb): Promise<void> {
+async function clearCatalog(db: PortalDb): Promise<void> {
   await db.transaction('rw', db.procedures, db.meta, async () => {
     await db.procedures.clear()
     await db.meta.bulkDelete([CATALOG, CHECKED_AT])

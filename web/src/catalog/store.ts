@@ -18,7 +18,7 @@ import { reportReachable } from '../offline/online.ts'
 import { readCatalogMeta, readCheckedAt, readCounts, type CatalogCounts } from './local.ts'
 import type { SyncFailure } from './sync.ts'
 
-export const SYNC_THROTTLE_MS = 5 * 60_000
+const SYNC_THROTTLE_MS = 5 * 60_000
 
 const NO_COUNTS: CatalogCounts = { field: {}, agencyKind: {}, level: {} }
 
@@ -34,6 +34,7 @@ export const useCatalogStore = defineStore('catalog', () => {
   const loaded = computed(() => version.value !== null)
 
   let lastAttempt = 0
+  let attempted = false
   let running: Promise<void> | null = null
 
   /** Reads the state of the catalogue on the device. */
@@ -78,6 +79,7 @@ export const useCatalogStore = defineStore('catalog', () => {
     if (running) return running
     if (!force && Date.now() - lastAttempt < SYNC_THROTTLE_MS) return Promise.resolve()
     lastAttempt = Date.now()
+    attempted = true
     running = run().finally(() => {
       running = null
     })
@@ -90,12 +92,13 @@ export const useCatalogStore = defineStore('catalog', () => {
     if (!loaded.value) await sync({ force: true })
   }
 
+  /** Listens for the moments to check; checks now unless start-up already did. */
   function startAutoSync(): void {
     window.addEventListener('online', () => void sync({ force: true }))
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') void sync()
     })
-    void sync({ force: true })
+    if (!attempted) void sync({ force: true })
   }
 
   return { version, lastChecked, fields, agencyKinds, counts, total, syncing, error, loaded, refresh, sync, verify, startAutoSync }
