@@ -1,5 +1,5 @@
 /**
- * Compiles the locale files (src/i18n/*.json) to vue-i18n message ASTs at build time, so the
+ * Compiles the locale files (src/i18n/*.json and src/<feature>/i18n/*.json) to vue-i18n message ASTs at build time, so the
  * browser bundle can leave the message compiler out (about 5 KB gzip of the 90 KB budget).
  *
  * The files are nested for people to read; the output is flat ("app.name": AST), because
@@ -31,7 +31,8 @@ function compileTree(tree: Messages, file: string, prefix = '', out: Record<stri
   return out
 }
 
-const LOCALE_FILE = /\/src\/i18n\/[a-z]{2}\.json$/
+// The app's own texts (src/i18n/vi.json) and each feature's (src/<feature>/i18n/vi.json).
+const LOCALE_FILE = /\/src\/(?:[a-z0-9-]+\/)*i18n\/[a-z]{2}\.json$/
 
 export function precompiledMessages(): Plugin {
   return {
