@@ -30,13 +30,28 @@ async function leave(version: number, stores: Record<string, string>, rows: Reco
 const { fetch } = fakeFetch({ '/api/catalog': () => json(catalogFixture) })
 
 describe('opening the database', () => {
-  it('deletes and recreates a database it cannot open (another primary key)', async () => {
+  it('never deletes a database it cannot open: it reports the failure and keeps the data', async () => {
     await leave(1, { procedures: '++id' }, { procedures: [{ title: 'old row' }] })
+    await expect(openPortalDb(name)).rejects.toThrow()
+    const kept = new Dexie(name)
+    await kept.open()
+    expect(await kept.table('procedures').toArray()).toEqual([{ id: 1, title: 'old row' }])
+    kept.close()
+  })
+
+  it('upgrades a version 1 database to version 2 with its catalogue intact', async () => {
+    const v1 = new Dexie(name)
+    v1.version(1).stores({ procedures: '&code, field, agencyKind, level', meta: '&key' })
+    await v1.open()
+    await replaceCatalog(v1 as unknown as PortalDb, catalogFixture, '"etag-1"', 0)
+    v1.close()
     db = await openPortalDb(name)
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'procedures'])
-    expect(await db.procedures.count()).toBe(0)
-    expect(await syncCatalog({ db, fetch })).toMatchObject({ ok: true })
-    expect(await db.procedures.count()).toBe(3)
+    expect(db.verno).toBe(2)
+    expect(await readCatalogMeta(db)).toMatchObject({ count: catalogFixture.procedures.length })
+    expect((await readProcedure(db, '1.001193'))?.name).toBe('Thủ tục đăng ký khai sinh')
+    expect(await db.drafts.count()).toBe(0)
+    await db.files.add({ id: 'f', draftId: 'd', componentId: 'c', name: 'a.jpg', type: 'image/jpeg', size: 1, sha256: 'x', blob: new Blob(['a']), createdAt: 0 })
+    expect(await db.files.where({ draftId: 'd', componentId: 'c' }).count()).toBe(1)
   })
 
   it('opens a newer database and drops its foreign rows instead of trusting them', async () => {

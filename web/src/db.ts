@@ -7,11 +7,15 @@
  *   before it is stored; indexed by field, agency kind and level for the browse lists.
  * - `meta`: small keyed records — `catalog` (version, ETag, fields, agency kinds, row count),
  *   `catalogCheckedAt` (last successful check), `agencies` (the agency directory and its ETag).
+ * - `drafts` (v2): one row per dossier being written, saved field by field (drafts/save.ts).
+ * - `files` (v2): attachment Blobs of drafts with their SHA-256; a Blob is never changed once
+ *   stored, so copies of a draft share it.
  *
- * Recovery: a database that cannot be opened (a newer or foreign schema, a failed upgrade) is
- * deleted and created again, and the catalogue comes back from the server on the next sync.
- * That is only safe while the database holds nothing but server data: once drafts live here,
- * an open failure must never delete them (migrate or copy them out first).
+ * Recovery: the database holds the user's drafts, so it is never deleted to get it open. A
+ * damaged catalogue is repaired at the data level (sync replaces rows and meta it cannot trust);
+ * a database that cannot be opened at all (a newer schema after a downgrade, a failed upgrade,
+ * storage switched off) is logged and `portalDb()` rejects, which the views report in plain
+ * words; the next call tries again.
  */
 import Dexie, { type Table } from 'dexie'
 import type { Procedure } from '@portal/shared/catalog/schema'
@@ -22,9 +26,44 @@ export interface MetaRow {
   value: unknown
 }
 
+export interface DraftRow {
+  /** crypto.randomUUID(); later the dossier's id and idempotency key. */
+  id: string
+  procedureCode: string
+  title: string
+  status: 'editing' | 'ready'
+  values: Record<string, unknown>
+  /** Value path → ms timestamp of its last change: per-field last-writer-wins across tabs. */
+  fieldTimes: Record<string, number>
+  formVersion?: number
+  step?: string
+  createdAt: number
+  updatedAt: number
+  ownerSub?: string
+  prefilled?: string[]
+}
+
+export interface FileRow {
+  id: string
+  draftId: string
+  componentId: string
+  name: string
+  type: 'image/jpeg' | 'image/png' | 'image/heic' | 'application/pdf'
+  size: number
+  /** Hex SHA-256 of `blob`'s bytes. */
+  sha256: string
+  blob: Blob
+  preview?: Blob
+  width?: number
+  height?: number
+  createdAt: number
+}
+
 export class PortalDb extends Dexie {
   procedures!: Table<Procedure, string>
   meta!: Table<MetaRow, string>
+  drafts!: Table<DraftRow, string>
+  files!: Table<FileRow, string>
 
   constructor(name: string) {
     super(name)
@@ -32,31 +71,35 @@ export class PortalDb extends Dexie {
       procedures: '&code, field, agencyKind, level',
       meta: '&key',
     })
+    this.version(2).stores({
+      drafts: '&id, procedureCode, updatedAt, status',
+      files: '&id, draftId, [draftId+componentId], sha256',
+    })
   }
 }
 
 const DB_NAME = 'portal'
 
-/** Opens the database, deleting and recreating it when the one on the device cannot be opened. */
+/** Opens the database; a failure is logged and thrown, and nothing on the device is deleted. */
 export async function openPortalDb(name = DB_NAME): Promise<PortalDb> {
   const db = new PortalDb(name)
   try {
     await db.open()
     return db
   } catch (error) {
-    log.warn('database could not be opened; recreating it', error)
+    log.warn('database could not be opened; nothing was deleted', error)
     db.close()
-    await Dexie.delete(name)
-    const fresh = new PortalDb(name)
-    await fresh.open()
-    return fresh
+    throw error
   }
 }
 
 let opened: Promise<PortalDb> | undefined
 
-/** The app's database, opened once on first use. */
+/** The app's database, opened once on first use (tried again after a failure). */
 export function portalDb(): Promise<PortalDb> {
-  opened ??= openPortalDb()
+  opened ??= openPortalDb().catch((error: unknown) => {
+    opened = undefined
+    throw error
+  })
   return opened
 }
