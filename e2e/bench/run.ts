@@ -10,6 +10,7 @@ import { repoRoot } from '../support/server.ts'
 import { catalogTransfer } from './catalog-transfer.ts'
 import { firstVisit } from './first-visit.ts'
 import { lighthouseScores } from './lighthouse.ts'
+import { photoProcessing } from './photo.ts'
 import { formatFigure, met, type Figure } from './report.ts'
 import { searchInChromium } from './search-chromium.ts'
 import { searchInNode } from './search-node.ts'
@@ -20,6 +21,7 @@ const benches: Record<string, () => Promise<Figure[]>> = {
   'catalog-transfer': catalogTransfer,
   'first-visit': firstVisit,
   lighthouse: lighthouseScores,
+  photo: photoProcessing,
 }
 
 const wanted = process.argv.slice(2).filter((a) => a in benches)
