@@ -32,6 +32,17 @@ export interface Condition {
 /** Where a field may be prefilled from: the signed-in person's verified claims. */
 export type PrefillSource = 'fullName' | 'identityNumber' | 'birthDate' | 'address' | 'phone' | 'email'
 
+/**
+ * What a field says about a person, so that facts can be checked against each other: an
+ * identity number's birth year and sex against the birth date and sex fields of the same
+ * `person` (same level: the top level, or one group item). A `sex` field's option values are
+ * 'male' and 'female'.
+ */
+export interface PersonFact {
+  person: string
+  fact: 'identityNumber' | 'birthDate' | 'sex'
+}
+
 interface FieldBase {
   id: string
   label: Text
@@ -39,6 +50,7 @@ interface FieldBase {
   required?: boolean
   showWhen?: Condition
   prefill?: PrefillSource
+  about?: PersonFact
 }
 
 export interface TextField extends FieldBase {
@@ -112,6 +124,10 @@ export interface FormDefinition {
 }
 
 export type FileType = 'image/jpeg' | 'image/png' | 'image/heic' | 'application/pdf'
+/** What a component accepts unless the law says otherwise (HEIC only where the browser decodes it). */
+export const DEFAULT_ACCEPT: readonly FileType[] = ['image/jpeg', 'image/png', 'image/heic', 'application/pdf']
+/** Id of the declaration component added when a procedure has a form but no electronic one. */
+export const DECLARATION_COMPONENT_ID = 'declaration'
 
 /** A file component of the dossier (refers to a catalogue component by id, or stands alone). */
 export interface ComponentRule {
@@ -137,6 +153,9 @@ export interface DossierDefinition {
   form?: FormDefinition
   components: readonly ComponentRule[]
 }
+
+/** Values of a form (or of one group item), keyed by field id. */
+export type FormValues = Record<string, unknown>
 
 export interface AddressValue {
   provinceCode: string
