@@ -1,0 +1,72 @@
+/**
+ * Drafts on the device: create, list, rename, duplicate, delete, mark ready. Field answers are
+ * saved by save.ts; this file handles whole drafts. A draft's files live in `files`, so
+ * duplicating copies the rows (new ids, the same immutable Blobs) and deleting removes them,
+ * which lets the browser free Blobs no other row holds.
+ */
+import type { DraftRow, FileRow, PortalDb } from '../db.ts'
+
+export interface NewDraft {
+  procedureCode: string
+  title: string
+  formVersion?: number
+}
+
+export async function createDraft(db: PortalDb, draft: NewDraft, now = Date.now()): Promise<string> {
+  const id = crypto.randomUUID()
+  await db.drafts.add({ ...draft, id, status: 'editing', values: {}, fieldTimes: {}, createdAt: now, updatedAt: now })
+  return id
+}
+
+export interface DraftSummary {
+  draft: DraftRow
+  /** Bytes of its files. */
+  size: number
+  files: Pick<FileRow, 'componentId'>[]
+}
+
+/** Every draft, the most recently changed first, with its files' sizes. */
+export async function listDrafts(db: PortalDb): Promise<DraftSummary[]> {
+  return db.transaction('r', db.drafts, db.files, async () => {
+    const drafts = await db.drafts.orderBy('updatedAt').reverse().toArray()
+    const files = new Map<string, FileRow[]>()
+    await db.files.each((file) => files.set(file.draftId, [...(files.get(file.draftId) ?? []), file]))
+    return drafts.map((draft) => {
+      const own = files.get(draft.id) ?? []
+      return { draft, size: own.reduce((sum, file) => sum + file.size, 0), files: own.map(({ componentId }) => ({ componentId })) }
+    })
+  })
+}
+
+export async function renameDraft(db: PortalDb, id: string, title: string, now = Date.now()): Promise<void> {
+  await db.drafts.update(id, { title, updatedAt: now })
+}
+
+export async function setDraftStatus(db: PortalDb, id: string, status: DraftRow['status'], now = Date.now()): Promise<void> {
+  await db.drafts.update(id, { status, updatedAt: now })
+}
+
+/** Remembers the step the user was on, so the draft reopens there. */
+export async function setDraftStep(db: PortalDb, id: string, step: string): Promise<void> {
+  await db.drafts.update(id, { step })
+}
+
+/** A copy of a draft and its files, still being written (not ready); returns its id. */
+export async function duplicateDraft(db: PortalDb, id: string, title: string, now = Date.now()): Promise<string> {
+  const copy = crypto.randomUUID()
+  await db.transaction('rw', db.drafts, db.files, async () => {
+    const draft = await db.drafts.get(id)
+    if (!draft) throw new Error(`no draft ${id}`)
+    await db.drafts.add({ ...draft, id: copy, title, status: 'editing', createdAt: now, updatedAt: now })
+    const files = await db.files.where('draftId').equals(id).toArray()
+    await db.files.bulkAdd(files.map((file) => ({ ...file, id: crypto.randomUUID(), draftId: copy })))
+  })
+  return copy
+}
+
+export async function deleteDraft(db: PortalDb, id: string): Promise<void> {
+  await db.transaction('rw', db.drafts, db.files, async () => {
+    await db.files.where('draftId').equals(id).delete()
+    await db.drafts.delete(id)
+  })
+}
