@@ -2,11 +2,13 @@
  * Builds the Hono app from its dependencies. Tests build it with a temporary SQLite file and
  * call `app.request()`; server.ts builds it with the real ones and listens.
  *
- * Order matters: cross-cutting middleware (logging, security headers, the Origin check), then
+ * Order matters: cross-cutting middleware (logging, security headers, the Origin check, then on
+ * /api and /auth the session and the CSRF header: auth/middleware.ts), then
  * the API (unknown /api/* paths end there as 404 problems), the server pages, and last the web
  * app's files with the SPA fallback. Errors from all of them are answered in errors.ts.
  */
 import { Hono } from 'hono'
+import { authFeature } from './auth/feature.ts'
 import { CatalogStore, EMPTY_DIRECTORY, type CatalogSnapshot } from './catalog/store.ts'
 import { catalogBody, catalogRoutes } from './catalog/routes.ts'
 import type { Clock } from './clock.ts'
@@ -40,6 +42,8 @@ export function createApp({ db, clock, config, logger }: AppDeps): Hono {
   app.use(requestLogger(logger))
   app.use(securityHeaders())
   app.use(originCheck([config.publicOrigin]))
+  const auth = authFeature({ db, clock, config, logger, template, store })
+  for (const path of ['/api/*', '/auth/*']) app.use(path, ...auth.middleware)
 
   app.route('/', healthRoutes(store, logger))
   const bodies = new BodyCache()
@@ -47,6 +51,7 @@ export function createApp({ db, clock, config, logger }: AppDeps): Hono {
   catalogBody(store, bodies).catch((error: unknown) => logger.error({ err: error }, 'catalogue precompression failed'))
   app.route('/', catalogRoutes(store, bodies))
   app.route('/', openApiRoutes(config.publicOrigin))
+  app.route('/', auth.routes)
   app.all('/api/*', () => {
     throw notFound('Không có API này.')
   })

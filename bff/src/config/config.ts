@@ -23,6 +23,12 @@ const integer = (name: string, min: number, max: number) =>
     v.maxValue(max, `${name} must be at most ${max}`),
   )
 
+const flag = (name: string) =>
+  v.pipe(
+    v.picklist(['true', 'false'], `${name} must be true or false`),
+    v.transform((value) => value === 'true'),
+  )
+
 const EnvSchema = v.object({
   PORT: v.optional(integer('PORT', 0, 65535), '8080'),
   HOST: v.optional(v.pipe(v.string(), v.nonEmpty('HOST must not be empty')), '0.0.0.0'),
@@ -42,6 +48,14 @@ const EnvSchema = v.object({
   ),
   CATALOG_SEED_DIR: v.optional(v.pipe(v.string(), v.nonEmpty())),
   CATALOG_SYNTHETIC_SIZE: v.optional(integer('CATALOG_SYNTHETIC_SIZE', 0, 100_000), '0'),
+  OIDC_ISSUER: v.optional(v.pipe(v.string(), v.url('OIDC_ISSUER must be an absolute URL'))),
+  OIDC_CLIENT_ID: v.optional(v.pipe(v.string(), v.nonEmpty()), 'portal-bff'),
+  OIDC_CLIENT_SECRET: v.optional(v.pipe(v.string(), v.nonEmpty())),
+  IDP_EMBEDDED: v.optional(flag('IDP_EMBEDDED')),
+  IDP_ALLOW_IN_PRODUCTION: v.optional(flag('IDP_ALLOW_IN_PRODUCTION'), 'false'),
+  SESSION_IDLE_SECONDS: v.optional(integer('SESSION_IDLE_SECONDS', 1, 86_400), '900'),
+  SESSION_ADMIN_IDLE_SECONDS: v.optional(integer('SESSION_ADMIN_IDLE_SECONDS', 1, 86_400), '300'),
+  SESSION_MAX_SECONDS: v.optional(integer('SESSION_MAX_SECONDS', 60, 7 * 86_400), '43200'),
 })
 
 function isBareOrigin(value: string): boolean {
@@ -66,6 +80,36 @@ export interface Config {
   catalogSeedDir: string
   /** 0: off. N > 0: pad the catalogue to N procedures (benchmarks only). */
   catalogSyntheticSize: number
+  oidc: OidcConfig
+  session: SessionConfig
+  idp: IdpConfig
+}
+
+/** The embedded OpenID provider (src/idp), docs/decisions/0005-embedded-identity-provider.md. */
+export interface IdpConfig {
+  /** Serve it at `${publicOrigin}/idp`. Default: on unless OIDC_ISSUER names another issuer. */
+  enabled: boolean
+  /** Always `${publicOrigin}/idp`, whatever OIDC_ISSUER says. */
+  issuer: string
+  /** With NODE_ENV=production the server refuses to start it (and its demo accounts) unless true. */
+  allowInProduction: boolean
+}
+
+export interface OidcConfig {
+  /** Without trailing slash. Default: the embedded provider, `${publicOrigin}/idp`. */
+  issuer: string
+  /** True when the issuer is the embedded provider at `${publicOrigin}/idp`. */
+  embedded: boolean
+  clientId: string
+  /** Unset with the embedded provider: it generates one under DATA_DIR at first start. */
+  clientSecret?: string
+}
+
+/** Seconds. Idle limits slide with activity; the maximum counts from sign-in. */
+export interface SessionConfig {
+  idleSeconds: number
+  adminIdleSeconds: number
+  maxSeconds: number
 }
 
 export class ConfigError extends Error {
@@ -93,12 +137,15 @@ export function loadConfig(
   }
   const e = parsed.output
   const dataDir = resolvePath(baseDir, e.DATA_DIR)
+  const publicOrigin = (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')
+  const embeddedIssuer = `${publicOrigin}/idp`
+  const issuer = (e.OIDC_ISSUER ?? embeddedIssuer).replace(/\/$/, '')
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir,
     databaseFile: resolve(dataDir, 'portal.sqlite'),
-    publicOrigin: (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicOrigin,
     webDist: e.WEB_DIST ? resolvePath(baseDir, e.WEB_DIST) : resolve(REPO_ROOT, 'web/dist'),
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
@@ -106,6 +153,22 @@ export function loadConfig(
       ? resolvePath(baseDir, e.CATALOG_SEED_DIR)
       : resolve(BFF_ROOT, 'src/catalog/seed'),
     catalogSyntheticSize: e.CATALOG_SYNTHETIC_SIZE,
+    oidc: {
+      issuer,
+      embedded: issuer === embeddedIssuer,
+      clientId: e.OIDC_CLIENT_ID,
+      ...(e.OIDC_CLIENT_SECRET ? { clientSecret: e.OIDC_CLIENT_SECRET } : {}),
+    },
+    idp: {
+      enabled: e.IDP_EMBEDDED ?? issuer === embeddedIssuer,
+      issuer: embeddedIssuer,
+      allowInProduction: e.IDP_ALLOW_IN_PRODUCTION,
+    },
+    session: {
+      idleSeconds: e.SESSION_IDLE_SECONDS,
+      adminIdleSeconds: e.SESSION_ADMIN_IDLE_SECONDS,
+      maxSeconds: e.SESSION_MAX_SECONDS,
+    },
   }
 }
 

@@ -19,7 +19,7 @@ precacheAndRoute(self.__WB_MANIFEST)
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/api\//, /^\/auth\//, /^\/healthz$/, /^\/sitemap\.xml$/, /^\/robots\.txt$/, /^\/manifest\.webmanifest$/],
+    denylist: [/^\/api\//, /^\/auth\//, /^\/idp(\/|$)/, /^\/healthz$/, /^\/sitemap\.xml$/, /^\/robots\.txt$/, /^\/manifest\.webmanifest$/],
   }),
 )
 
