@@ -7,20 +7,22 @@
 import { readonly, reactive } from 'vue'
 import { log } from '../log.ts'
 
-/** `persisted` is null where the browser cannot say (no StorageManager). */
-const state = reactive({ persisted: null as boolean | null, usage: null as number | null })
+/** `persisted` is null where the browser cannot say (no StorageManager); `quota` is what the site may use. */
+const state = reactive({ persisted: null as boolean | null, usage: null as number | null, quota: null as number | null })
 
-async function refresh(): Promise<void> {
+/** Reads both again; the files feature calls it after adding or removing an attachment. */
+export async function refreshStorage(): Promise<void> {
   if (!navigator.storage?.persisted) return
   const [persisted, estimate] = await Promise.all([navigator.storage.persisted(), navigator.storage.estimate?.()])
   state.persisted = persisted
   state.usage = estimate?.usage ?? null
+  state.quota = estimate?.quota ?? null
 }
 
 export async function requestPersistentStorage(): Promise<void> {
   try {
     if (navigator.storage?.persist && !(await navigator.storage.persisted())) await navigator.storage.persist()
-    await refresh()
+    await refreshStorage()
   } catch (error) {
     log.warn('persistent storage request failed', error)
   }
@@ -28,7 +30,7 @@ export async function requestPersistentStorage(): Promise<void> {
 
 /** Reads the current state and asks again when the app gets installed. */
 export function watchStorage(): void {
-  void refresh().catch((error) => log.warn('storage state unavailable', error))
+  void refreshStorage().catch((error) => log.warn('storage state unavailable', error))
   window.addEventListener('appinstalled', () => void requestPersistentStorage())
 }
 

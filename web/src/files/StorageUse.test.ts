@@ -1,0 +1,25 @@
+import { mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { i18n, setLocale } from '../i18n/index.ts'
+import StorageUse from './StorageUse.vue'
+
+const MB = 1024 * 1024
+
+function fakeStorage(estimate: { usage?: number; quota?: number }) {
+  Object.defineProperty(navigator, 'storage', {
+    configurable: true,
+    value: { persisted: async () => true, persist: async () => true, estimate: async () => estimate },
+  })
+}
+
+afterEach(() => setLocale('vi'))
+
+describe('storage use', () => {
+  it('shows what is used and roughly what is left, in both languages', async () => {
+    fakeStorage({ usage: 12 * MB, quota: 12 * MB + 1.2 * 1024 * MB })
+    const wrapper = mount(StorageUse, { global: { plugins: [i18n] } })
+    await vi.waitFor(() => expect(wrapper.text()).toBe('Đã dùng 12 MB / còn trống khoảng 1,2 GB.'))
+    await setLocale('en')
+    await vi.waitFor(() => expect(wrapper.text()).toBe('12 MB used / about 1.2 GB free.'))
+  })
+})
