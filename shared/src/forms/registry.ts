@@ -9,7 +9,7 @@
  *   có", "(nếu..."); the catalogue has no English names, so the English label says so. When the
  *   procedure has a declaration form (`formName`) and no component is that form, a required
  *   "Tờ khai (ảnh chụp hoặc bản scan)" component is added; a component that is the form
- *   (its name starts with "Tờ khai", "Đơn", "Giấy đề nghị", "Văn bản đề nghị" or the form's
+ *   (its name starts with "Tờ khai", "Đơn", "Giấy đề nghị", "Văn bản đề nghị", "(Phiếu) đề nghị" or the form's
  *   name) is made required.
  * - `canStartOnline`: the procedure has an online service (full or partial) and lists online
  *   among its submission methods; both, since the catalogue sometimes has one without the other.
@@ -55,7 +55,7 @@ export function canStartOnline(procedure: Pick<Procedure, 'onlineService' | 'sub
 }
 
 const CONDITIONAL = /^(truong hop|doi voi)|\(neu |neu co|trong truong hop/
-const DECLARATION_START = /^(to khai|don |giay de nghi|van ban de nghi|mau )/
+const DECLARATION_START = /^(to khai|don |giay de nghi|van ban de nghi|de nghi |phieu de nghi|mau )/
 
 function isDeclaration(name: string, formName: string | undefined): boolean {
   const folded = fold(name)
