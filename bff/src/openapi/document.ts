@@ -16,6 +16,7 @@ import {
   ProcedureSchema,
 } from '@portal/shared/catalog/schema'
 import { ProblemSchema } from '@portal/shared/http/problem'
+import { authPaths, authSchemas, securitySchemes } from '../auth/openapi.ts'
 import { APP_VERSION, HealthSchema } from '../health/routes.ts'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
@@ -134,7 +135,8 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: { 200: json('OpenAPI 3.1 document', { type: 'object' }) },
         },
       },
+      ...authPaths,
     },
-    components: { schemas },
+    components: { schemas: { ...schemas, ...authSchemas }, securitySchemes },
   }
 }
