@@ -1,16 +1,20 @@
 /**
  * Entry point: `node --import tsx src/server.ts` (pnpm start). Reads the configuration, opens
- * and migrates the database, seeds the catalogue, listens; on SIGTERM/SIGINT stops accepting,
+ * and migrates the database, seeds the catalogue, mounts the embedded OpenID provider under
+ * /idp when it is on (src/idp/mount.ts), listens; on SIGTERM/SIGINT stops accepting,
  * lets requests in flight finish (10 s at most), closes the database and exits.
  */
+import { createServer } from 'node:http'
 import { pathToFileURL } from 'node:url'
-import { serve, type ServerType } from '@hono/node-server'
+import { getRequestListener, type ServerType } from '@hono/node-server'
 import { createApp } from './app.ts'
+import { startAuth } from './auth/start.ts'
 import { CatalogStore } from './catalog/store.ts'
 import { seedCatalog } from './catalog/seed.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { ConfigError, loadConfig, type Config } from './config/config.ts'
 import { openDatabase } from './db/open.ts'
+import { assertIdpAllowed, dispatch, startEmbeddedIdp } from './idp/mount.ts'
 import { createLogger, type Logger } from './log.ts'
 
 export interface RunningServer {
@@ -24,12 +28,16 @@ const GRACE_MS = 10_000
 
 /** Everything but process signals: tests start a real server with it. */
 export async function startServer(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
+  assertIdpAllowed(config)
   const db = openDatabase(config.databaseFile)
   seedCatalog(new CatalogStore(db, clock), { dir: config.catalogSeedDir, syntheticSize: config.catalogSyntheticSize }, logger)
+  const stopAuth = startAuth(db, clock, config, logger)
   const app = createApp({ db, clock, config, logger })
+  const idp = await startEmbeddedIdp(config, db, logger, clock)
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+    const s = createServer(dispatch(idp, getRequestListener(app.fetch)))
     s.once('error', reject)
+    s.listen(config.port, config.host, () => resolve(s))
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -47,6 +55,8 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
       if ('closeIdleConnections' in server) server.closeIdleConnections()
       server.close(() => {
         clearTimeout(force)
+        stopAuth()
+        idp?.close()
         db.$client.close()
         resolve()
       })
