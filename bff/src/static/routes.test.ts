@@ -91,7 +91,7 @@ describe('SPA fallback', () => {
   it('never answers API, auth, health, files, or non-HTML requests', async () => {
     const notShell = [
       ['/api/unknown', 'text/html', 404],
-      ['/auth/login', 'text/html', 404],
+      ['/auth/unknown', 'text/html', 404],
       ['/healthz/x', 'text/html', 404],
       ['/ho-so', 'application/json', 404],
       ['/favicon.ico', 'text/html', 404],
