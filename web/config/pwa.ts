@@ -31,7 +31,8 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     ],
   },
   injectManifest: {
-    // The app, its lazy routes and the search chunk: everything the app needs offline.
-    globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+    // The app, its lazy routes, the search chunk and the address list (a .json asset, fetched by
+    // the first address field): everything the app needs offline.
+    globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
   },
 }

@@ -21,6 +21,8 @@ export const router = createRouter({
     { path: '/co-quan/:id', component: ProcedureListView, props: listProps('agencyKind') },
     { path: '/cap/:id', component: ProcedureListView, props: listProps('level') },
     { path: '/thu-tuc/:code', component: () => import('./catalog/ProcedureView.vue'), props: true },
+    { path: '/ho-so', component: () => import('./drafts/views.ts').then((m) => m.draftListView()) },
+    { path: '/ho-so/:id/:step?', component: () => import('./drafts/views.ts').then((m) => m.draftView()), props: true },
     { path: '/:unknown(.*)*', component: () => import('./ui/NotFoundView.vue') },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },

@@ -1,0 +1,15 @@
+/**
+ * The drafts routes' views, each loaded together with the feature's texts, so a view never
+ * renders before its words. router.ts imports this file lazily: nothing here is on the home route.
+ */
+import type { Component } from 'vue'
+import { loadFeatureMessages } from '../i18n/index.ts'
+import { draftMessages, formMessages } from './messages.ts'
+
+async function withMessages(view: () => Promise<{ default: Component }>): Promise<Component> {
+  const [module] = await Promise.all([view(), loadFeatureMessages(draftMessages), loadFeatureMessages(formMessages)])
+  return module.default
+}
+
+export const draftListView = () => withMessages(() => import('./DraftListView.vue'))
+export const draftView = () => withMessages(() => import('./DraftView.vue'))
