@@ -8,7 +8,9 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import * as v from 'valibot'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CatalogWireSchema, unpackCatalog } from '@portal/shared/catalog/wire'
 import { loadConfig } from './config/config.ts'
 import { createLogger } from './log.ts'
 import { startServer, type RunningServer } from './server.ts'
@@ -63,8 +65,9 @@ describe('the real server over HTTP', () => {
 
   it('negotiates br and gzip, and answers 304 for the ETag of the same coding', async () => {
     const identity = await fetchRaw(`${running.url}/api/catalog`)
-    const catalog = JSON.parse(identity.body.toString())
-    expect(catalog.procedures).toHaveLength(3)
+    const catalog = v.parse(CatalogWireSchema, JSON.parse(identity.body.toString()))
+    const byCode = [birth, criminalRecord, landUse].sort((a, b) => a.code.localeCompare(b.code))
+    expect(unpackCatalog(catalog).procedures).toEqual(byCode)
     for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
       const res = await fetchRaw(`${running.url}/api/catalog`, { 'Accept-Encoding': encoding })
       expect(res.status).toBe(200)

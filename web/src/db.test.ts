@@ -1,5 +1,6 @@
 import Dexie from 'dexie'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { packCatalog } from '@portal/shared/catalog/wire'
 import { catalogFixture, fakeFetch, json } from './catalog/fixtures.ts'
 import { readCatalogMeta, readProcedure, replaceCatalog } from './catalog/local.ts'
 import { syncCatalog } from './catalog/sync.ts'
@@ -27,7 +28,7 @@ async function leave(version: number, stores: Record<string, string>, rows: Reco
   other.close()
 }
 
-const { fetch } = fakeFetch({ '/api/catalog': () => json(catalogFixture) })
+const { fetch } = fakeFetch({ '/api/catalog': () => json(packCatalog(catalogFixture)) })
 
 describe('opening the database', () => {
   it('never deletes a database it cannot open: it reports the failure and keeps the data', async () => {

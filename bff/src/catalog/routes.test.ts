@@ -2,6 +2,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as v from 'valibot'
 import { AgencyDirectorySchema, CatalogChangesSchema, CatalogSchema, ProcedureSchema } from '@portal/shared/catalog/schema'
+import { CatalogChangesWireSchema, CatalogWireSchema, unpackCatalog, unpackCatalogChanges } from '@portal/shared/catalog/wire'
 import { PROBLEM_BASE, ProblemSchema } from '@portal/shared/http/problem'
 import { birth, catalogInput, criminalRecord, directory } from '../testing/fixtures.ts'
 import { testApp } from '../testing/app.ts'
@@ -25,13 +26,17 @@ async function expectProblem(res: Response, status: number, type: string) {
 }
 
 describe('GET /api/catalog', () => {
-  it('answers the whole catalogue, valid against the shared schema', async () => {
+  it('answers the whole catalogue packed, which unpacks to the stored procedures', async () => {
     const res = await get('/api/catalog')
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('application/json')
-    const catalog = v.parse(CatalogSchema, await res.json())
+    const wire = v.parse(CatalogWireSchema, await res.json())
+    expect(wire.texts).toContain(criminalRecord.legalBasis[0])
+    expect(wire.procedures.find((p) => p.code === '2.000488')?.legalBasis.every(Number.isInteger)).toBe(true)
+    const catalog = v.parse(CatalogSchema, unpackCatalog(wire))
     expect(catalog.version).toBe(t.store.version())
     expect(catalog.procedures.map((p) => p.code)).toEqual(['1.001193', '1.012345', '2.000488'])
+    expect(catalog.procedures).toEqual(t.store.snapshot().procedures)
   })
 
   it('prefers br, then gzip, and every coding decodes to the same JSON', async () => {
@@ -57,6 +62,16 @@ describe('GET /api/catalog', () => {
       tags.add(etag)
     }
     expect(tags.size).toBe(3)
+  })
+
+  it('tags the wire format in the ETag: a copy of the plain format does not validate', async () => {
+    const etag = (await get('/api/catalog', { 'Accept-Encoding': 'gzip' })).headers.get('ETag')
+    expect(etag).toBe(`"${t.store.version()}-catalog.p1-gzip"`)
+    const plainEra = `"${t.store.version()}-catalog-gzip"`
+    const res = await get('/api/catalog', { 'Accept-Encoding': 'gzip', 'If-None-Match': plainEra })
+    expect(res.status).toBe(200)
+    const changesTag = (await get(`/api/catalog/changes?since=${t.store.version()}`, { 'Accept-Encoding': 'br' })).headers.get('ETag')
+    expect(changesTag).toBe(`"${t.store.version()}-changes-${t.store.version().split('.')[1]}.p1-br"`)
   })
 
   it('304 with no body for a matching If-None-Match, in lists and weak form too', async () => {
@@ -87,14 +102,17 @@ describe('GET /api/catalog/changes', () => {
     t.store.publish(catalogInput([renamed, criminalRecord]))
     const res = await get(`/api/catalog/changes?since=${before}`)
     expect(res.status).toBe(200)
-    const changes = v.parse(CatalogChangesSchema, await res.json())
+    const wire = v.parse(CatalogChangesWireSchema, await res.json())
+    expect(wire.texts).toEqual([...renamed.components.map((c) => c.name), ...renamed.notes, ...renamed.legalBasis, ...renamed.sources].filter((s, i, all) => all.indexOf(s) === i))
+    const changes = v.parse(CatalogChangesSchema, unpackCatalogChanges(wire))
     expect(changes).toMatchObject({ version: t.store.version(), reset: false, removed: ['1.012345'] })
     expect(changes.changed).toEqual([renamed])
   })
 
   it('resets with everything for another epoch', async () => {
     const epoch = t.store.version().startsWith('00000000') ? '11111111' : '00000000'
-    const changes = v.parse(CatalogChangesSchema, await (await get(`/api/catalog/changes?since=${epoch}.1`)).json())
+    const wire = v.parse(CatalogChangesWireSchema, await (await get(`/api/catalog/changes?since=${epoch}.1`)).json())
+    const changes = v.parse(CatalogChangesSchema, unpackCatalogChanges(wire))
     expect(changes.reset).toBe(true)
     expect(changes.changed).toHaveLength(3)
   })

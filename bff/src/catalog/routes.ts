@@ -1,12 +1,17 @@
 /**
  * The catalogue API. Whole-catalogue and directory bodies are precompressed once per version
  * (http/representation.ts); a client holding the current version pays one 304.
+ *
+ * The catalogue and its changes travel packed (shared/src/catalog/wire.ts, decision 0007): long
+ * repeated texts once in a table, referenced by index. One procedure (`/api/catalog/{code}`)
+ * and the agency directory stay plain JSON.
  */
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { etag } from 'hono/etag'
 import * as v from 'valibot'
 import { CatalogVersionSchema, ProcedureCodeSchema } from '@portal/shared/catalog/schema'
+import { packCatalog, packCatalogChanges } from '@portal/shared/catalog/wire'
 import { notFound } from '../http/problem.ts'
 import { BodyCache, sendPrecompressed } from '../http/representation.ts'
 import { validate } from '../http/validate.ts'
@@ -18,10 +23,17 @@ const JSON_TYPE = 'application/json'
 export const ChangesQuerySchema = v.object({ since: CatalogVersionSchema })
 export const ProcedureParamSchema = v.object({ code: ProcedureCodeSchema })
 
-/** The whole catalogue, compressed once per version. Also called at start to warm the cache. */
+/**
+ * Tag of the wire format, part of the cache key and so of every catalogue ETag
+ * (`"<version>-catalog.<format>-<coding>"`): a copy of another format, cached by a browser or
+ * held by an older app, never validates against the current one. Change it with the format.
+ */
+export const CATALOG_WIRE_FORMAT = 'p1'
+
+/** The whole catalogue, packed and compressed once per version. Also called at start to warm the cache. */
 export function catalogBody(store: CatalogStore, cache: BodyCache) {
   const { version, fields, agencyKinds, procedures } = store.snapshot()
-  return cache.get(version, 'catalog', () => JSON.stringify({ version, fields, agencyKinds, procedures }))
+  return cache.get(version, `catalog.${CATALOG_WIRE_FORMAT}`, () => JSON.stringify(packCatalog({ version, fields, agencyKinds, procedures })))
 }
 
 export function catalogRoutes(store: CatalogStore, cache: BodyCache) {
@@ -37,8 +49,8 @@ export function catalogRoutes(store: CatalogStore, cache: BodyCache) {
     if (!since || !current) throw new Error('validated versions must parse')
     // Every "other epoch or future" since gets the same answer: one cache entry for them all.
     const reset = since.epoch !== current.epoch || since.seq > current.seq
-    const key = reset ? 'changes-reset' : `changes-${since.seq}`
-    const body = await cache.get(version, key, () => JSON.stringify(store.changes(since)))
+    const key = `${reset ? 'changes-reset' : `changes-${since.seq}`}.${CATALOG_WIRE_FORMAT}`
+    const body = await cache.get(version, key, () => JSON.stringify(packCatalogChanges(store.changes(since))))
     return sendPrecompressed(c, body, JSON_TYPE)
   })
 

@@ -15,6 +15,7 @@ import {
   ProcedureCodeSchema,
   ProcedureSchema,
 } from '@portal/shared/catalog/schema'
+import { CatalogChangesWireSchema, CatalogWireSchema, ComponentWireSchema, ProcedureWireSchema } from '@portal/shared/catalog/wire'
 import { ProblemSchema } from '@portal/shared/http/problem'
 import { authPaths, authSchemas, securitySchemes } from '../auth/openapi.ts'
 import { APP_VERSION, HealthSchema } from '../health/routes.ts'
@@ -35,15 +36,26 @@ const conditional = {
     { name: 'Accept-Encoding', in: 'header', required: false, schema: { type: 'string' }, description: 'br is preferred, then gzip.' },
   ],
   headers: {
-    ETag: { schema: { type: 'string' }, description: 'Strong, one per content coding, e.g. "0a1b2c3d.7-catalog-br".' },
+    ETag: { schema: { type: 'string' }, description: 'Strong, one per content coding and wire format, e.g. "0a1b2c3d.7-catalog.p1-br".' },
     Vary: { schema: { type: 'string', const: 'Accept-Encoding' } },
   },
   notModified: { description: 'Unchanged since the ETag given in If-None-Match.' },
 }
 
+/** What the packed catalogue schemas are, for readers of the document (shared/src/catalog/wire.ts). */
+const PACKED =
+  'Packed: long texts repeated across procedures are sent once in `texts`; in each procedure `legalBasis`, `sources`, `notes` ' +
+  'and each component `name` are indices into `texts`. Replacing every index by its text gives '
+
+const described = <T extends object>(schema: T | undefined, description: string) => ({ ...schema, description })
+
 export function buildOpenApiDocument(serverUrl: string) {
-  const schemas = toJsonSchemaDefs(
+  const defs = toJsonSchemaDefs(
     {
+      CatalogWire: CatalogWireSchema,
+      CatalogChangesWire: CatalogChangesWireSchema,
+      ProcedureWire: ProcedureWireSchema,
+      ComponentWire: ComponentWireSchema,
       Catalog: CatalogSchema,
       CatalogChanges: CatalogChangesSchema,
       CatalogVersion: CatalogVersionSchema,
@@ -59,6 +71,15 @@ export function buildOpenApiDocument(serverUrl: string) {
     },
     { target: 'draft-2020-12', overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}` },
   )
+  const schemas = {
+    ...defs,
+    CatalogWire: described(defs.CatalogWire, `The catalogue as sent by GET /api/catalog. ${PACKED}a Catalog.`),
+    CatalogChangesWire: described(defs.CatalogChangesWire, `The changes as sent by GET /api/catalog/changes. ${PACKED}a CatalogChanges.`),
+    ProcedureWire: described(defs.ProcedureWire, 'A Procedure within a packed catalogue: legalBasis, sources and notes are indices into `texts`.'),
+    ComponentWire: described(defs.ComponentWire, 'A Component within a packed catalogue: name is an index into `texts`.'),
+    Catalog: described(defs.Catalog, 'The catalogue unpacked: what the app stores.'),
+    CatalogChanges: described(defs.CatalogChanges, 'The changes unpacked: what the app applies to its stored catalogue.'),
+  }
   return {
     openapi: '3.1.0',
     info: {
@@ -78,10 +99,10 @@ export function buildOpenApiDocument(serverUrl: string) {
       '/api/catalog': {
         get: {
           operationId: 'getCatalog',
-          summary: 'The whole procedure catalogue',
+          summary: 'The whole procedure catalogue, packed (see CatalogWire)',
           parameters: conditional.parameters,
           responses: {
-            200: json('The catalogue at its current version', ref('Catalog'), conditional.headers),
+            200: json('The catalogue at its current version', ref('CatalogWire'), conditional.headers),
             304: conditional.notModified,
             default: problem('Error'),
           },
@@ -90,13 +111,13 @@ export function buildOpenApiDocument(serverUrl: string) {
       '/api/catalog/changes': {
         get: {
           operationId: 'getCatalogChanges',
-          summary: 'What changed since a catalogue version',
+          summary: 'What changed since a catalogue version, packed (see CatalogChangesWire)',
           parameters: [
             { name: 'since', in: 'query', required: true, schema: ref('CatalogVersion'), description: 'The version the client holds.' },
             ...conditional.parameters,
           ],
           responses: {
-            200: json('Changes, or everything with reset: true when `since` is of another database', ref('CatalogChanges'), conditional.headers),
+            200: json('Changes, or everything with reset: true when `since` is of another database', ref('CatalogChangesWire'), conditional.headers),
             304: conditional.notModified,
             400: problem('`since` missing or malformed (type invalid-input)'),
             default: problem('Error'),

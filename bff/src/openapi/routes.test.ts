@@ -37,13 +37,23 @@ describe('GET /api/openapi.json', () => {
     for (const path of routes) expect(doc.paths[path]?.get, path).toBeDefined()
   })
 
+  it('describes the catalogue transfer packed, one procedure plain', async () => {
+    const doc = await document()
+    const ok = (path: string) => doc.paths[path]?.get?.responses['200']?.content?.['application/json']?.schema.$ref
+    expect(ok('/api/catalog')).toBe('#/components/schemas/CatalogWire')
+    expect(ok('/api/catalog/{code}')).toBe('#/components/schemas/Procedure')
+    const { CatalogWire, ProcedureWire } = doc.components.schemas
+    expect(CatalogWire?.properties).toHaveProperty('texts', { type: 'array', items: { type: 'string' } })
+    expect(ProcedureWire?.properties).toHaveProperty('legalBasis', { type: 'array', items: { type: 'integer', minimum: 0 } })
+  })
+
   it('schemas come from the shared valibot schemas; errors are problem+json', async () => {
     const doc = await document()
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Catalog', 'CatalogChanges', 'Procedure', 'AgencyDirectory', 'Problem', 'Health']))
     expect(doc.components.schemas.Procedure?.properties).toHaveProperty('processingTime')
     const changes = doc.paths['/api/catalog/changes']?.get?.responses
     expect(changes?.['400']?.content?.['application/problem+json']?.schema.$ref).toBe('#/components/schemas/Problem')
-    expect(changes?.['200']?.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/CatalogChanges')
+    expect(changes?.['200']?.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/CatalogChangesWire')
     // Every $ref resolves.
     const refs = JSON.stringify(doc).match(/"#\/components\/schemas\/[^"]+"/g) ?? []
     for (const ref of new Set(refs)) expect(doc.components.schemas[ref.slice('"#/components/schemas/'.length, -1)], ref).toBeDefined()

@@ -2,6 +2,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { portalDb } from '../db.ts'
 import { useOnline } from '../offline/online.ts'
+import { packCatalog, packCatalogChanges } from '@portal/shared/catalog/wire'
 import { agenciesFixture, catalogFixture, fakeFetch, json } from './fixtures.ts'
 import { replaceCatalog } from './local.ts'
 import { useCatalogStore } from './store.ts'
@@ -18,8 +19,8 @@ afterEach(() => {
 describe('catalogue store', () => {
   it('loads, then throttles unforced checks and lets forced ones through', async () => {
     const server = fakeFetch({
-      '/api/catalog': () => json(catalogFixture),
-      '/api/catalog/changes': () => json({ ...catalogFixture, reset: false, changed: [], removed: [] }),
+      '/api/catalog': () => json(packCatalog(catalogFixture)),
+      '/api/catalog/changes': () => json(packCatalogChanges({ ...catalogFixture, reset: false, changed: [], removed: [] })),
       '/api/agencies': () => json(agenciesFixture),
     })
     vi.stubGlobal('fetch', server.fetch)
@@ -49,7 +50,7 @@ describe('catalogue store', () => {
     expect(catalog.error).toBe('network')
     expect(useOnline().value).toBe(false) // the browser says online, but nothing answers
     expect(catalog).toMatchObject({ loaded: true, total: 3 })
-    vi.stubGlobal('fetch', fakeFetch({ '/api/catalog/changes': () => json({ ...catalogFixture, reset: false, changed: [], removed: [] }) }).fetch)
+    vi.stubGlobal('fetch', fakeFetch({ '/api/catalog/changes': () => json(packCatalogChanges({ ...catalogFixture, reset: false, changed: [], removed: [] })) }).fetch)
     await catalog.sync({ force: true })
     expect(catalog.error).toBeNull()
     expect(useOnline().value).toBe(true)

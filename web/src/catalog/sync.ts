@@ -8,13 +8,17 @@
  * - A server that cannot diff from V (a 4xx on the changes URL, e.g. an older BFF): the full
  *   catalogue again, conditional on the stored ETag, so an unchanged one costs a 304.
  *
- * Every answer is validated with the shared schemas before anything is written; an invalid one
- * is logged and dropped. Failures never touch the stored catalogue. They come back as a
+ * Both answers travel packed (shared/src/catalog/wire.ts: repeated long texts once in a table,
+ * referenced by index). Each is validated with the wire schema, unpacked (an index naming no
+ * text makes it invalid), then validated with the schema of the stored model, before anything
+ * is written; an invalid one is logged and dropped. The device stores the plain model only, so
+ * a catalogue stored before the packed format keeps working and takes diffs as before. Failures never touch the stored catalogue. They come back as a
  * `SyncFailure` reason — `network` (no answer), `http` (an error status), `invalid` (not the
  * schema), `storage` (IndexedDB refused the write) — for the store to show.
  */
 import * as v from 'valibot'
 import { CatalogChangesSchema, CatalogSchema } from '@portal/shared/catalog/schema'
+import { CatalogChangesWireSchema, CatalogWireSchema, unpackCatalog, unpackCatalogChanges } from '@portal/shared/catalog/wire'
 import type { PortalDb } from '../db.ts'
 import { log } from '../log.ts'
 import { applyCatalogChanges, markChecked, readCatalogMeta, replaceCatalog, type CatalogMeta } from './local.ts'
@@ -66,7 +70,7 @@ export async function syncCatalog({ db, fetch = globalThis.fetch, now = Date.now
       return { ok: true, outcome: 'unchanged' }
     }
     if (!response.ok) throw new SyncError('http', `catalog: ${response.status}`)
-    const catalog = await parse(response, CatalogSchema)
+    const catalog = await parse(response, CatalogWireSchema, unpackCatalog, CatalogSchema)
     await write(() => replaceCatalog(db, catalog, response.headers.get('etag') ?? undefined, now()))
     return { ok: true, outcome: 'replaced' }
   } catch (error) {
@@ -77,7 +81,7 @@ export async function syncCatalog({ db, fetch = globalThis.fetch, now = Date.now
 }
 
 async function applyChanges(db: PortalDb, meta: CatalogMeta, response: Response, at: number): Promise<SyncResult> {
-  const changes = await parse(response, CatalogChangesSchema)
+  const changes = await parse(response, CatalogChangesWireSchema, unpackCatalogChanges, CatalogChangesSchema)
   const nothing = !changes.reset && changes.version === meta.version && changes.changed.length === 0 && changes.removed.length === 0
   if (nothing) {
     await write(() => markChecked(db, at))
@@ -87,16 +91,33 @@ async function applyChanges(db: PortalDb, meta: CatalogMeta, response: Response,
   return { ok: true, outcome: changes.reset ? 'replaced' : 'updated' }
 }
 
-async function parse<S extends v.GenericSchema>(response: Response, schema: S): Promise<v.InferOutput<S>> {
+/** The body read as the wire schema, unpacked, and checked against the stored model's schema. */
+async function parse<W extends v.GenericSchema, S extends v.GenericSchema>(
+  response: Response,
+  wire: W,
+  unpack: (packed: v.InferOutput<W>) => unknown,
+  schema: S,
+): Promise<v.InferOutput<S>> {
   let body: unknown
   try {
     body = await response.json()
   } catch (error) {
     throw new SyncError(error instanceof SyntaxError ? 'invalid' : 'network', `${response.url}: ${String(error)}`)
   }
-  const parsed = v.safeParse(schema, body)
-  if (!parsed.success) throw new SyncError('invalid', `${response.url}: ${v.summarize(parsed.issues)}`)
-  return parsed.output
+  const check = <T extends v.GenericSchema>(s: T, input: unknown) => {
+    const parsed = v.safeParse(s, input)
+    if (!parsed.success) throw new SyncError('invalid', `${response.url}: ${v.summarize(parsed.issues)}`)
+    return parsed.output
+  }
+  const packed = check(wire, body)
+  let plain: unknown
+  try {
+    plain = unpack(packed)
+  } catch (error) {
+    // CatalogWireError: an index that names no text.
+    throw new SyncError('invalid', `${response.url}: ${String(error)}`)
+  }
+  return check(schema, plain)
 }
 
 async function write(run: () => Promise<void>): Promise<void> {
