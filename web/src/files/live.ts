@@ -8,7 +8,7 @@ import { portalDb, type FileRow, type PortalDb } from '../db.ts'
 import { log } from '../log.ts'
 import { filesOf } from './store.ts'
 
-export function useComponentFiles(key: () => { draftId: string; componentId: string }) {
+export function useComponentFiles(draftId: () => string, componentId: () => string) {
   const files = shallowRef<FileRow[]>([])
   const db = shallowRef<PortalDb>()
   const failed = ref(false)
@@ -20,9 +20,11 @@ export function useComponentFiles(key: () => { draftId: string; componentId: str
     failed.value = true
   }
 
+  // Watched as one string: a parent that passes a fresh rule object on every render must not
+  // restart the query each time.
   watch(
-    key,
-    async ({ draftId, componentId }) => {
+    () => `${draftId()}\n${componentId()}`,
+    async () => {
       subscription?.unsubscribe()
       try {
         db.value ??= await portalDb()
@@ -31,7 +33,8 @@ export function useComponentFiles(key: () => { draftId: string; componentId: str
       }
       if (stopped) return
       const opened = db.value
-      subscription = liveQuery(() => filesOf(opened, draftId, componentId)).subscribe({
+      const [draft, component] = [draftId(), componentId()]
+      subscription = liveQuery(() => filesOf(opened, draft, component)).subscribe({
         next: (rows) => {
           files.value = rows
           failed.value = false
@@ -39,7 +42,7 @@ export function useComponentFiles(key: () => { draftId: string; componentId: str
         error: fail,
       })
     },
-    { immediate: true, deep: true },
+    { immediate: true },
   )
   onBeforeUnmount(() => {
     stopped = true
