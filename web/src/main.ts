@@ -2,6 +2,7 @@ import './ui/styles.css'
 import { createPinia } from 'pinia'
 import { createApp, watch } from 'vue'
 import App from './App.vue'
+import { useSessionStore } from './auth/session.ts'
 import { useCatalogStore } from './catalog/store.ts'
 import { i18n, savedLocale, setLocale } from './i18n/index.ts'
 import { requestPersistentStorage, watchStorage } from './pwa/persistence.ts'
@@ -12,6 +13,15 @@ async function start(): Promise<void> {
   const pinia = createPinia()
   const app = createApp(App).use(pinia).use(router).use(i18n)
   const catalog = useCatalogStore(pinia)
+  const session = useSessionStore(pinia)
+  // Not awaited: the app never waits for the network to show itself.
+  void session.refresh()
+  // Drafts written before signing in become this person's.
+  watch(
+    () => session.user?.sub,
+    (sub) => sub && void import('./auth/drafts.ts').then((m) => m.attachDrafts(sub)),
+    { immediate: true },
+  )
   // A first visit shows the BFF's server-rendered page; it stays until the app can render the
   // same from a stored catalogue. The app shell from the service worker has nothing to keep.
   const serverRendered = (document.getElementById('app')?.childElementCount ?? 0) > 0

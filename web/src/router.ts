@@ -23,6 +23,8 @@ export const router = createRouter({
     { path: '/thu-tuc/:code', component: () => import('./catalog/ProcedureView.vue'), props: true },
     { path: '/ho-so', component: () => import('./drafts/views.ts').then((m) => m.draftListView()) },
     { path: '/ho-so/:id/:step?', component: () => import('./drafts/views.ts').then((m) => m.draftView()), props: true },
+    { path: '/tai-khoan', component: () => import('./account/views.ts').then((m) => m.accountView()) },
+    { path: '/quan-tri', component: () => import('./account/views.ts').then((m) => m.adminView()) },
     { path: '/:unknown(.*)*', component: () => import('./ui/NotFoundView.vue') },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },

@@ -39,7 +39,8 @@ export interface AuthDeps {
 /** Same-origin relative paths only: `/x?y`, never `//host`, `/\host` or an absolute URL. */
 export function safeNext(next: string | undefined): string {
   if (!next || next.length > 2000 || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/'
-  if (/[\u0000-\u001f\\]/.test(next)) return '/'
+  // Control characters and backslashes: browsers read some of them as separators.
+  if ([...next].some((ch) => ch < ' ' || ch === '\\')) return '/'
   return next
 }
 
