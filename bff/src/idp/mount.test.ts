@@ -27,7 +27,7 @@ describe('the provider mounted on the BFF', () => {
     const temp = tempDir()
     const running = await startServer(config(temp.dir), createLogger('silent'))
     try {
-      const doc = await (await fetch(`${running.url}/idp/.well-known/openid-configuration`)).json()
+      const doc = (await (await fetch(`${running.url}/idp/.well-known/openid-configuration`)).json()) as Record<string, unknown>
       // PORT=0: PUBLIC_ORIGIN defaults to http://localhost:0; the issuer follows it, not Host.
       expect(doc.issuer).toBe('http://localhost:0/idp')
       expect(doc.end_session_endpoint).toBe('http://localhost:0/idp/session/end')

@@ -25,7 +25,7 @@ describe('the embedded provider over HTTP', () => {
   it('publishes its discovery document under the issuer, with the end-session endpoint', async () => {
     const res = await fetch(`${t.issuer}/.well-known/openid-configuration`)
     expect(res.status).toBe(200)
-    const doc = await res.json()
+    const doc = (await res.json()) as Record<string, unknown>
     expect(doc).toMatchObject({
       issuer: t.issuer,
       authorization_endpoint: `${t.issuer}/auth`,
