@@ -9,16 +9,16 @@
  *   catalogue again, conditional on the stored ETag, so an unchanged one costs a 304.
  *
  * Both answers travel packed (shared/src/catalog/wire.ts: repeated long texts once in a table,
- * referenced by index). Each is validated with the wire schema, unpacked (an index naming no
- * text makes it invalid), then validated with the schema of the stored model, before anything
- * is written; an invalid one is logged and dropped. The device stores the plain model only, so
+ * referenced by index). Each is unpacked (an index naming no text makes it invalid), then
+ * validated with the schema of the stored model — in slices, so the page stays responsive —
+ * before anything is written; an invalid one is logged and dropped. The device stores the plain model only, so
  * a catalogue stored before the packed format keeps working and takes diffs as before. Failures never touch the stored catalogue. They come back as a
  * `SyncFailure` reason — `network` (no answer), `http` (an error status), `invalid` (not the
  * schema), `storage` (IndexedDB refused the write) — for the store to show.
  */
 import * as v from 'valibot'
 import { CatalogChangesSchema, CatalogSchema } from '@portal/shared/catalog/schema'
-import { CatalogChangesWireSchema, CatalogWireSchema, unpackCatalog, unpackCatalogChanges } from '@portal/shared/catalog/wire'
+import { unpackCatalog, unpackCatalogChanges } from '@portal/shared/catalog/wire'
 import type { PortalDb } from '../db.ts'
 import { log } from '../log.ts'
 import { applyCatalogChanges, markChecked, readCatalogMeta, replaceCatalog, type CatalogMeta } from './local.ts'
@@ -70,7 +70,7 @@ export async function syncCatalog({ db, fetch = globalThis.fetch, now = Date.now
       return { ok: true, outcome: 'unchanged' }
     }
     if (!response.ok) throw new SyncError('http', `catalog: ${response.status}`)
-    const catalog = await parse(response, CatalogWireSchema, unpackCatalog, CatalogSchema)
+    const catalog = await parse(response, unpackCatalog, CatalogSchema, 'procedures')
     await write(() => replaceCatalog(db, catalog, response.headers.get('etag') ?? undefined, now()))
     return { ok: true, outcome: 'replaced' }
   } catch (error) {
@@ -81,7 +81,7 @@ export async function syncCatalog({ db, fetch = globalThis.fetch, now = Date.now
 }
 
 async function applyChanges(db: PortalDb, meta: CatalogMeta, response: Response, at: number): Promise<SyncResult> {
-  const changes = await parse(response, CatalogChangesWireSchema, unpackCatalogChanges, CatalogChangesSchema)
+  const changes = await parse(response, unpackCatalogChanges, CatalogChangesSchema, 'changed')
   const nothing = !changes.reset && changes.version === meta.version && changes.changed.length === 0 && changes.removed.length === 0
   if (nothing) {
     await write(() => markChecked(db, at))
@@ -91,12 +91,22 @@ async function applyChanges(db: PortalDb, meta: CatalogMeta, response: Response,
   return { ok: true, outcome: changes.reset ? 'replaced' : 'updated' }
 }
 
-/** The body read as the wire schema, unpacked, and checked against the stored model's schema. */
-async function parse<W extends v.GenericSchema, S extends v.GenericSchema>(
+/** Items checked between two yields to the page: a slice stays well under a 50 ms task on a slow phone. */
+const SLICE = 25
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/**
+ * The body checked and unpacked. Checking a whole catalogue at once is one long task of a few
+ * hundred ms on a cheap phone (it blocked the first visit), so the envelope is checked first,
+ * then the unpacked list item by item in slices, yielding to the page between slices. The wire
+ * envelope is checked shallowly: unpacking rejects any index that names no text, and the
+ * stored model's schema checks everything else.
+ */
+async function parse<W, S extends v.ObjectSchema<v.ObjectEntries, undefined>>(
   response: Response,
-  wire: W,
-  unpack: (packed: v.InferOutput<W>) => unknown,
+  unpack: (packed: W) => unknown,
   schema: S,
+  list: 'procedures' | 'changed',
 ): Promise<v.InferOutput<S>> {
   let body: unknown
   try {
@@ -104,20 +114,30 @@ async function parse<W extends v.GenericSchema, S extends v.GenericSchema>(
   } catch (error) {
     throw new SyncError(error instanceof SyntaxError ? 'invalid' : 'network', `${response.url}: ${String(error)}`)
   }
-  const check = <T extends v.GenericSchema>(s: T, input: unknown) => {
+  const invalid = (detail: string) => new SyncError('invalid', `${response.url}: ${detail}`)
+  const check = <T extends v.GenericSchema>(s: T, input: unknown, at = '') => {
     const parsed = v.safeParse(s, input)
-    if (!parsed.success) throw new SyncError('invalid', `${response.url}: ${v.summarize(parsed.issues)}`)
+    if (!parsed.success) throw invalid(`${at}${v.summarize(parsed.issues)}`)
     return parsed.output
   }
-  const packed = check(wire, body)
-  let plain: unknown
+  const envelope = v.object({ texts: v.array(v.string()), [list]: v.array(v.unknown()) })
+  check(envelope, body)
+  let plain: Record<string, unknown>
   try {
-    plain = unpack(packed)
+    plain = unpack(body as W) as Record<string, unknown>
   } catch (error) {
-    // CatalogWireError: an index that names no text.
-    throw new SyncError('invalid', `${response.url}: ${String(error)}`)
+    // CatalogWireError (an index that names no text) or a shape unpacking cannot walk.
+    throw invalid(String(error))
   }
-  return check(schema, plain)
+  const items = plain[list] as unknown[]
+  const head = check(v.object({ ...schema.entries, [list]: v.array(v.unknown()) }), plain)
+  const itemSchema = (schema.entries[list] as v.ArraySchema<v.GenericSchema, undefined>).item
+  const checked: unknown[] = []
+  for (let i = 0; i < items.length; i += SLICE) {
+    if (i > 0) await yieldToPage()
+    for (let j = i; j < Math.min(i + SLICE, items.length); j++) checked.push(check(itemSchema, items[j], `${list}.${j}: `))
+  }
+  return { ...head, [list]: checked } as v.InferOutput<S>
 }
 
 async function write(run: () => Promise<void>): Promise<void> {
