@@ -35,7 +35,7 @@ describe('security headers on an API answer, a page and a static file', () => {
     expect(csp).not.toContain('unsafe-inline')
     expect(csp).toContain("frame-ancestors 'none'")
     expect(h.get('X-Content-Type-Options')).toBe('nosniff')
-    expect(h.get('Referrer-Policy')).toBe('no-referrer')
+    expect(h.get('Referrer-Policy')).toBe('same-origin')
     expect(h.get('Permissions-Policy')).toContain('camera=(self)')
     expect(h.get('Permissions-Policy')).toContain('microphone=()')
   })
