@@ -233,4 +233,36 @@ describe('attachments of a dossier', () => {
     await expect.poll(() => status().textContent()).toMatch(/Đã xoá “to-khai.pdf”/)
     expect((await storedFiles(page, draftId)).map((f) => f.name)).toEqual([photo.name])
   })
+
+  it('processes and stores a photo with no network (the worker is precached)', async () => {
+    await context.setOffline(true)
+    await page.reload()
+    await field().waitFor()
+    const small = await makePhoto(page, 1600, 1200)
+    await choose({ name: 'offline.jpg', mimeType: 'image/jpeg', buffer: small })
+    await expect.poll(() => status().textContent(), { timeout: 20_000 }).toMatch(/Đã lưu “offline.jpg”/)
+    const stored = (await storedFiles(page, draftId)).find((f) => f.name === 'offline.jpg')!
+    expect(stored).toMatchObject({ width: 1600, height: 1200, type: 'image/jpeg' })
+    expect(stored.recomputed).toBe(stored.sha256)
+    await context.setOffline(false)
+  })
+
+  it('says the device is full when storage runs out, and keeps what was saved', { timeout: 120_000 }, async () => {
+    const other = await makePhoto(page, 3000, 2000) // not the first photo again: that would be a duplicate
+    const cdp = await context.newCDPSession(page)
+    // A quota below what is stored: the next write fails with QuotaExceededError, as on a full
+    // phone. Chromium's IndexedDB caches the room it has left for about 30 s, so the override
+    // only bites after that (tried: 25 s is not enough, 35 s is).
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.baseUrl, quotaSize: 1000 })
+    await page.waitForTimeout(35_000)
+    try {
+      await choose({ name: 'full.jpg', mimeType: 'image/jpeg', buffer: other })
+      await expect.poll(() => alert().textContent(), { timeout: 20_000 }).toMatch(/Máy đã hết chỗ trống nên chưa lưu được “full.jpg”/)
+      expect((await storedFiles(page, draftId)).map((f) => f.name).sort()).toEqual([photo.name, 'offline.jpg'].sort())
+      await field().screenshot({ path: join(SHOTS, '7-device-full-field.png') })
+    } finally {
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.baseUrl })
+      await cdp.detach()
+    }
+  })
 })
