@@ -1,9 +1,29 @@
-/** The home page: search, and every field, agency kind and level with its procedure count. */
+/**
+ * The home page, as the app's HomeView renders it: title, lead, the search form, then the
+ * fields, agency kinds and levels to browse, each with its procedure count.
+ */
 import type { ProcedureLevel } from '@portal/shared/catalog/schema'
-import { html } from './html.ts'
-import { LEVEL_LABEL, LEVEL_SLUG } from './labels.ts'
+import type { CatalogSnapshot } from '../catalog/store.ts'
+import { html, type Html } from './html.ts'
+import { LEVEL_SLUG } from './labels.ts'
 import { renderPage, siteName, type PageContext } from './layout.ts'
-import { searchForm } from './search.ts'
+import { searchPanel } from './search.ts'
+import { formatNumber, T } from './texts.ts'
+
+interface Tile {
+  href: string
+  label: string
+  count: number
+}
+
+interface BrowseSection {
+  id: string
+  title: string
+  tiles: Tile[]
+}
+
+const LEVELS: readonly ProcedureLevel[] = ['province', 'commune']
+const byName = (a: Tile, b: Tile) => a.label.localeCompare(b.label, 'vi')
 
 function countBy(values: string[]): Map<string, number> {
   const counts = new Map<string, number>()
@@ -11,25 +31,53 @@ function countBy(values: string[]): Map<string, number> {
   return counts
 }
 
-export function renderHomePage(ctx: PageContext): string {
-  const { snapshot, origin } = ctx
-  const site = siteName(snapshot)
+/**
+ * What BrowseSections.vue shows: fields and agency kinds by name (Vietnamese collation), only
+ * those with procedures; both levels always.
+ */
+export function browseSections(snapshot: CatalogSnapshot): BrowseSection[] {
   const byField = countBy(snapshot.procedures.map((p) => p.field))
   const byKind = countBy(snapshot.procedures.map((p) => p.agencyKind))
   const byLevel = countBy(snapshot.procedures.map((p) => p.level))
-  const levels: ProcedureLevel[] = ['province', 'commune']
-  const main = html`<h1>${site}</h1>
-<p>Tra cứu ${snapshot.procedures.length} thủ tục hành chính: giấy tờ cần chuẩn bị, thời hạn, lệ phí và nơi nộp hồ sơ.</p>
-${searchForm()}
-<section><h2>Theo lĩnh vực</h2><ul class="ssr-groups">${snapshot.fields.map(
-    (f) => html`<li><a href="/linh-vuc/${f.id}">${f.name}</a> <small>(${byField.get(f.id) ?? 0})</small></li>`,
-  )}</ul></section>
-<section><h2>Theo cơ quan thực hiện</h2><ul class="ssr-groups">${snapshot.agencyKinds.map(
-    (k) => html`<li><a href="/co-quan/${k.id}">${k.name}</a> <small>(${byKind.get(k.id) ?? 0})</small></li>`,
-  )}</ul></section>
-<section><h2>Theo cấp thực hiện</h2><ul class="ssr-groups">${levels.map(
-    (level) => html`<li><a href="/cap/${LEVEL_SLUG[level]}">Thủ tục ${LEVEL_LABEL[level].toLowerCase()}</a> <small>(${byLevel.get(level) ?? 0})</small></li>`,
+  return [
+    {
+      id: 'by-field',
+      title: T.browse.byField,
+      tiles: snapshot.fields
+        .map((f) => ({ href: `/linh-vuc/${f.id}`, label: f.name, count: byField.get(f.id) ?? 0 }))
+        .filter((tile) => tile.count > 0)
+        .sort(byName),
+    },
+    {
+      id: 'by-agency',
+      title: T.browse.byAgency,
+      tiles: snapshot.agencyKinds
+        .map((k) => ({ href: `/co-quan/${k.id}`, label: k.name, count: byKind.get(k.id) ?? 0 }))
+        .filter((tile) => tile.count > 0)
+        .sort(byName),
+    },
+    {
+      id: 'by-level',
+      title: T.browse.byLevel,
+      tiles: LEVELS.map((level) => ({ href: `/cap/${LEVEL_SLUG[level]}`, label: T.level[level], count: byLevel.get(level) ?? 0 })),
+    },
+  ]
+}
+
+function browse(section: BrowseSection): Html {
+  return html`<section class="browse" aria-labelledby="${section.id}"><h2 id="${section.id}">${section.title}</h2>
+<ul class="tiles">${section.tiles.map(
+    (tile) => html`<li><a href="${tile.href}"><span>${tile.label}</span><span class="count">${formatNumber(tile.count)}</span></a></li>`,
   )}</ul></section>`
+}
+
+export function renderHomePage(ctx: PageContext): string {
+  const { snapshot, origin } = ctx
+  const site = siteName(snapshot)
+  const main = html`<h1>${T.home.title}</h1>
+<p class="lead">${T.home.lead}</p>
+${searchPanel()}
+${browseSections(snapshot).map(browse)}`
   return renderPage(
     ctx,
     {
@@ -49,7 +97,6 @@ ${searchForm()}
         },
       },
     },
-    [],
     main,
   )
 }

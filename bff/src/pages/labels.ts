@@ -1,7 +1,11 @@
-/** Vietnamese wording of the catalogue's coded values, for server pages. */
-import type { Channel, Fee, OnlineService, ProcedureLevel, ProcessingTime } from '@portal/shared/catalog/schema'
+/**
+ * Vietnamese wording of the catalogue's coded values for what search engines read (titles,
+ * descriptions, JSON-LD). What the page body shows is in texts.ts, the app's own texts.
+ */
+import type { Fee, OnlineService, ProcedureLevel } from '@portal/shared/catalog/schema'
+import { T } from './texts.ts'
 
-export const LEVEL_LABEL: Record<ProcedureLevel, string> = { province: 'Cấp tỉnh', commune: 'Cấp xã' }
+export const LEVEL_LABEL: Record<ProcedureLevel, string> = T.level
 
 /** URL slugs of the level pages (/cap/tinh, /cap/xa). */
 export const LEVEL_SLUG: Record<ProcedureLevel, string> = { province: 'tinh', commune: 'xa' }
@@ -12,28 +16,11 @@ export const ONLINE_LABEL: Record<OnlineService, string> = {
   none: 'Chưa có dịch vụ công trực tuyến',
 }
 
-export const CHANNEL_LABEL: Record<Channel, string> = {
-  online: 'Trực tuyến',
-  'in-person': 'Trực tiếp',
-  post: 'Qua dịch vụ bưu chính',
-}
-
-const UNIT_LABEL: Record<ProcessingTime['options'][number]['unit'], string> = {
-  'working-days': 'ngày làm việc',
-  days: 'ngày',
-  hours: 'giờ',
-}
-
 const number = new Intl.NumberFormat('vi-VN')
 
 /** @example formatVnd(50000) === '50.000 đồng' */
 export function formatVnd(amount: number): string {
   return `${number.format(amount)} đồng`
-}
-
-/** @example formatDuration({ amount: 3, unit: 'working-days' }) === '3 ngày làm việc' */
-export function formatDuration(option: { amount: number; unit: keyof typeof UNIT_LABEL }): string {
-  return `${number.format(option.amount)} ${UNIT_LABEL[option.unit]}`
 }
 
 /** One line for listings and descriptions. */

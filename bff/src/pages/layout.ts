@@ -1,9 +1,12 @@
 /**
  * The frame every server page shares: head tags (title, description, canonical URL from
- * PUBLIC_ORIGIN, Open Graph, JSON-LD) and the body's header, breadcrumb, <main> and footer.
+ * PUBLIC_ORIGIN, Open Graph, JSON-LD) and, in the body, the app's own frame and markup (see
+ * "Server pages and the app: one markup" in web/README.md), so the app replaces a server page
+ * without a visible jump.
  */
 import type { CatalogSnapshot } from '../catalog/store.ts'
-import { html, jsonLd, type Html } from './html.ts'
+import { html, jsonLd, raw, type Html } from './html.ts'
+import { T } from './texts.ts'
 import type { Template } from './template.ts'
 
 export interface PageContext {
@@ -62,25 +65,34 @@ ${url && html`<meta property="og:url" content="${url}">`}
 ${meta.jsonLd !== undefined && jsonLd(meta.jsonLd)}`
 }
 
-function breadcrumb(crumbs: Crumb[]): Html {
-  return html`<nav aria-label="Đường dẫn" class="ssr-breadcrumb"><ol>
-<li><a href="/">Trang chủ</a></li>
-${crumbs.map((crumb) =>
-  crumb.href ? html`<li><a href="${crumb.href}">${crumb.label}</a></li>` : html`<li aria-current="page">${crumb.label}</li>`,
-)}
-</ol></nav>`
+/**
+ * The trail below home, as the app's Breadcrumbs.vue renders it; the last item is the current
+ * page (no link). Pages put it first in <main> (the procedure page inside its <article>).
+ */
+export function crumbs(items: Crumb[]): Html {
+  return html`<nav class="crumbs" aria-label="${T.app.breadcrumb}"><ol><li><a href="/">${T.app.home}</a></li>${items.map((item) =>
+    item.href ? html`<li><a href="${item.href}">${item.label}</a></li>` : html`<li><span aria-current="page">${item.label}</span></li>`,
+  )}</ol></nav>`
 }
 
-/** A whole page: the template with this page's head and body. */
-export function renderPage(ctx: PageContext, meta: PageMeta, crumbs: Crumb[], main: Html): string {
-  const site = siteName(ctx.snapshot)
-  const body = html`<div class="ssr-page">
-<header class="ssr-header"><a href="/">${site}</a></header>
-${crumbs.length > 0 && breadcrumb(crumbs)}
-<main id="noi-dung">
+/**
+ * The app's frame (App.vue, AppHeader.vue, StatusLine.vue, StorageStatus.vue) around the page.
+ * The status line and the storage note stay empty: only the app knows the device's catalogue
+ * and storage. The language button does nothing without JavaScript, as in the app before it
+ * mounts (the app has no language URL a link could point to); "my dossiers" (drafts on the
+ * device) is the app's own page.
+ */
+function frame(main: Html, home: boolean): Html {
+  return html`<a class="skip" href="#main">${T.app.skip}</a>
+<header class="top"><div class="wrap top-bar"><a class="brand" href="/"${home && raw(' aria-current="page"')}><img src="/icons/icon.svg" alt="" width="40" height="40"><span><strong>${T.app.name}</strong><span class="brand-sub">${T.app.province}</span></span></a><a class="my-dossiers" href="/ho-so">${T.app.myDossiers}</a><button class="lang" type="button" lang="${T.lang.switchToCode}">${T.lang.switchTo}</button></div></header>
+<div class="status" role="status"><p class="wrap"></p></div>
+<main id="main" class="wrap" tabindex="-1">
 ${main}
 </main>
-<footer class="ssr-footer"><p>${site}. Thông tin thủ tục theo Cơ sở dữ liệu quốc gia về thủ tục hành chính.</p></footer>
-</div>`
-  return ctx.template.page(head(ctx, meta).value, body.value)
+<footer class="foot"><div class="wrap"><section class="storage" aria-labelledby="storage-title"><h2 id="storage-title">${T.storage.title}</h2><p></p></section></div></footer>`
+}
+
+/** A whole page: the template with this page's head, and the page inside the app's frame. */
+export function renderPage(ctx: PageContext, meta: PageMeta, main: Html): string {
+  return ctx.template.page(head(ctx, meta).value, frame(main, meta.path === '/').value)
 }

@@ -1,82 +1,109 @@
 /**
- * The page of one procedure (/thu-tuc/{code}): everything a citizen needs to prepare the
- * dossier, readable with JavaScript off, plus schema.org GovernmentService data for search
- * engines.
+ * The page of one procedure (/thu-tuc/{code}), as the app's ProcedureView renders it:
+ * everything a citizen needs to prepare the dossier, readable with JavaScript off, plus
+ * schema.org GovernmentService data for search engines.
  */
 import type { Agency, Component, Fee, Procedure, ProcessingTime } from '@portal/shared/catalog/schema'
 import type { CatalogSnapshot } from '../catalog/store.ts'
 import { html, type Html } from './html.ts'
-import { CHANNEL_LABEL, LEVEL_LABEL, LEVEL_SLUG, ONLINE_LABEL, feeSummary, formatDuration, formatVnd } from './labels.ts'
-import { renderPage, type PageContext } from './layout.ts'
+import { LEVEL_LABEL, LEVEL_SLUG, ONLINE_LABEL, feeSummary } from './labels.ts'
+import { crumbs, renderPage, type PageContext } from './layout.ts'
+import { fill, T } from './texts.ts'
 
+type TimeOption = ProcessingTime['options'][number]
+
+const amount = (option: TimeOption) => fill(T.procedure.unit[option.unit], { n: option.amount })
+const published = (text: string) => html`<p class="quote">${T.procedure.published} <q lang="vi">${text}</q></p>`
+
+/** ProcedureFacts.vue. */
+function facts(p: Procedure, fieldName: string, kindName: string): Html {
+  return html`<dl class="facts">
+<div><dt>${T.procedure.code}</dt><dd>${p.code}</dd></div>
+<div><dt>${T.procedure.field}</dt><dd><a href="/linh-vuc/${p.field}">${fieldName}</a></dd></div>
+<div><dt>${T.procedure.level}</dt><dd><a href="/cap/${LEVEL_SLUG[p.level]}">${T.level[p.level]}</a></dd></div>
+<div><dt>${T.procedure.agency}</dt><dd><a href="/co-quan/${p.agencyKind}">${kindName}</a>${p.agencyText && p.agencyText !== kindName && html`<span class="item-meta" lang="vi">${p.agencyText}</span>`}</dd></div>
+<div><dt>${T.procedure.online}</dt><dd>${T.procedure.onlineLevel[p.onlineService]}</dd></div>
+<div><dt>${T.procedure.methods}</dt><dd>${p.submissionMethods.map((c) => T.procedure.channel[c]).join(', ')}</dd></div>
+${p.decisionNumber && html`<div><dt>${T.procedure.decision}</dt><dd>${p.decisionNumber}</dd></div>`}
+</dl>`
+}
+
+/** ProcessingTime.vue: one figure, or one per channel or case; then the text as published. */
 function processingTime(time: ProcessingTime): Html {
-  // The structured list only when it says more than the published text (cases, channels).
   const detailed = time.options.length > 1 || time.options.some((o) => o.channel || o.condition)
-  return html`<p>${time.text}</p>
-${detailed &&
-  html`<ul>${time.options.map(
-    (o) => html`<li>${o.channel ? `${CHANNEL_LABEL[o.channel]}: ` : ''}${formatDuration(o)}${o.condition ? ` (${o.condition})` : ''}</li>`,
-  )}</ul>`}
-${time.ambiguity && html`<p class="ssr-note"><strong>Lưu ý:</strong> ${time.ambiguity}</p>`}`
+  const first = time.options[0]
+  return html`${detailed
+    ? html`<ul class="plain">${time.options.map(
+        (o) =>
+          html`<li><strong>${o.channel ? T.procedure.channel[o.channel] : T.procedure.anyChannel}:</strong> ${amount(o)}${o.condition && html`<span lang="vi"> (${o.condition})</span>`}</li>`,
+      )}</ul>`
+    : first && html`<p><strong>${amount(first)}</strong></p>`}
+${published(time.text)}
+${time.ambiguity && html`<p class="note"><strong>${T.procedure.ambiguity}</strong> <span lang="vi">${time.ambiguity}</span></p>`}`
 }
 
+/** FeeDetails.vue. */
 function fee(fee: Fee): Html {
-  return html`<p>${feeSummary(fee)}</p>
+  return html`<p>${T.procedure.feeKind[fee.kind]}</p>
 ${fee.items.length > 0 &&
-  html`<ul>${fee.items.map(
+  html`<ul class="plain">${fee.items.map(
     (item) =>
-      html`<li>${formatVnd(item.amountVnd)}${item.per ? ` / ${item.per}` : ''}${item.channel ? ` (${CHANNEL_LABEL[item.channel]})` : ''}${item.condition ? `: ${item.condition}` : ''}</li>`,
+      html`<li>${item.channel && html`<strong>${T.procedure.channel[item.channel]}:</strong> `}${fill(T.procedure.amount, { amount: item.amountVnd })}${item.per && html`<span lang="vi"> / ${item.per}</span>`}${item.condition && html`<span lang="vi"> (${item.condition})</span>`}</li>`,
   )}</ul>`}
-${fee.text && fee.text !== feeSummary(fee) && html`<p>Theo công bố: ${fee.text}</p>`}`
+${fee.text && published(fee.text)}`
 }
 
-function copies(c: Component): string {
-  const parts = [c.originals > 0 && `${c.originals} bản chính`, c.copies > 0 && `${c.copies} bản sao`].filter(Boolean)
-  return parts.length > 0 ? parts.join(', ') : 'Số lượng không quy định'
-}
-
-/** Components in their source order, under a heading per group (the case they belong to). */
+/**
+ * ComponentList.vue: grouped by the case they apply to, groups in the order they first appear
+ * and components in the source's order within each.
+ */
 function components(list: readonly Component[]): Html {
-  if (list.length === 0) return html`<p>Không yêu cầu giấy tờ.</p>`
-  const groups: { group: string | undefined; items: Component[] }[] = []
-  for (const c of list) {
-    const last = groups.at(-1)
-    if (last && last.group === c.group) last.items.push(c)
-    else groups.push({ group: c.group, items: [c] })
+  const byGroup = new Map<string | undefined, Component[]>()
+  for (const component of list) {
+    const items = byGroup.get(component.group)
+    if (items) items.push(component)
+    else byGroup.set(component.group, [component])
   }
-  return html`${groups.map(
-    ({ group, items }) => html`${group && html`<h3>${group}</h3>`}
-<ol class="ssr-components">${items.map(
+  return html`${[...byGroup].map(
+    ([group, items]) => html`<div>${group && html`<h3 lang="vi">${group}</h3>`}<ol class="components">${items.map(
       (c) =>
-        html`<li>${c.name} <small>(${copies(c)})</small>${c.presentOnly && html` <strong class="ssr-badge">Xuất trình</strong>`}</li>`,
-    )}</ol>`,
+        html`<li><span lang="vi">${c.name}</span><span class="tags">${c.originals > 0 && html`<span class="tag">${fill(T.procedure.originals, { n: c.originals })}</span>`}${c.copies > 0 && html`<span class="tag">${fill(T.procedure.copies, { n: c.copies })}</span>`}${c.presentOnly && html`<span class="tag tag-strong">${T.procedure.presentOnly}</span>`}</span></li>
+`,
+    )}</ol></div>
+`,
   )}`
 }
 
 function agencyItem(a: Agency): Html {
-  return html`<li>${a.name} <small>(mã ${a.code})</small>${a.address && html`<br>${a.address}`}${a.phone && html`<br>Điện thoại: ${a.phone}`}</li>`
+  return html`<li><strong>${a.name}</strong>${a.address && html`<span lang="vi">${a.address}</span>`}${a.phone && html`<span>${T.procedure.phone}: <a href="tel:${a.phone.replace(/\s/g, '')}">${a.phone}</a></span>`}</li>`
 }
 
-/** Where to submit: the province department by name and code, or the applicant's commune. */
-function whereToSubmit(p: Procedure, snapshot: CatalogSnapshot): Html {
-  const kind = snapshot.agencyKinds.find((k) => k.id === p.agencyKind)
-  const agencies = snapshot.agencies.agencies.filter((a) => a.kind === p.agencyKind)
-  const kindName = kind?.name ?? p.agencyText ?? p.agencyKind
-  const published = p.agencyText && p.agencyText !== kindName && html`<p>Cơ quan thực hiện theo công bố: ${p.agencyText}</p>`
-  if (p.level === 'commune') {
-    return html`<p>${kindName} nơi người yêu cầu cư trú (xã, phường).</p>
-${published}
-${agencies.length > 0 &&
-  html`<details><summary>Các xã, phường ${snapshot.agencies.province.name} (${agencies.length})</summary>
-<ul>${agencies.map(agencyItem)}</ul></details>`}`
-  }
-  return html`${agencies.length > 0 ? html`<ul>${agencies.map(agencyItem)}</ul>` : html`<p>${kindName}</p>`}
-${published}`
+/**
+ * WhereToSubmit.vue: province-level procedures go to the department of their agency kind;
+ * commune-level ones to the applicant's own commune, so the communes are listed (folded).
+ */
+function whereToSubmit(p: Procedure, snapshot: CatalogSnapshot, kindName: string): Html {
+  const agencies = snapshot.agencies.agencies.filter((a) => a.kind === p.agencyKind).sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+  const commune = p.level === 'commune'
+  return html`${commune && html`<p>${fill(T.procedure.whereCommune, { kind: kindName })}</p>`}
+${agencies.length === 0
+  ? html`<p>${T.procedure.whereUnknown}</p>`
+  : commune
+    ? html`<details class="agency-list"><summary>${fill(T.procedure.communeList, { n: agencies.length })}</summary><ul class="agencies">${agencies.map(
+        (a) => html`<li>${a.name}</li>`,
+      )}</ul></details>`
+    : html`<ul class="agencies">${agencies.map(agencyItem)}</ul>`}`
 }
 
 function source(s: string): Html {
-  return /^https?:\/\//.test(s) ? html`<li><a href="${s}" rel="noopener">${s}</a></li>` : html`<li>${s}</li>`
+  return /^https?:\/\//.test(s) ? html`<li><a href="${s}" rel="noopener external">${s}</a></li>` : html`<li><span>${s}</span></li>`
 }
+
+const section = (id: string, title: string, content: Html) =>
+  html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>
+${content}
+</section>
+`
 
 export function describeProcedure(p: Procedure, fieldName: string): string {
   return `${p.name}: thủ tục ${LEVEL_LABEL[p.level].toLowerCase()}, lĩnh vực ${fieldName}. ${ONLINE_LABEL[p.onlineService]}. Thời hạn giải quyết: ${p.processingTime.text}. Phí, lệ phí: ${feeSummary(p.fee)}.`
@@ -105,29 +132,23 @@ function governmentService(ctx: PageContext, p: Procedure, fieldName: string, pa
 
 export function renderProcedurePage(ctx: PageContext, p: Procedure): string {
   const path = `/thu-tuc/${p.code}`
-  const field = ctx.snapshot.fields.find((f) => f.id === p.field)
-  const fieldName = field?.name ?? p.field
-  const kind = ctx.snapshot.agencyKinds.find((k) => k.id === p.agencyKind)
-  const main = html`<article class="ssr-procedure">
+  const fieldName = ctx.snapshot.fields.find((f) => f.id === p.field)?.name ?? p.field
+  const kindName = ctx.snapshot.agencyKinds.find((k) => k.id === p.agencyKind)?.name ?? p.agencyKind
+  // The app's <h1> has lang="vi" for its English mode; here the whole page is Vietnamese already.
+  const plain = (items: string[]) => html`<ul class="plain" lang="vi">${items.map((item) => html`<li>${item}</li>`)}</ul>`
+  const main = html`<article class="procedure">
+${crumbs([{ label: fieldName, href: `/linh-vuc/${p.field}` }, { label: p.code }])}
 <h1>${p.name}</h1>
-<dl class="ssr-facts">
-<dt>Mã thủ tục</dt><dd>${p.code}</dd>
-<dt>Lĩnh vực</dt><dd><a href="/linh-vuc/${p.field}">${fieldName}</a></dd>
-<dt>Cấp thực hiện</dt><dd><a href="/cap/${LEVEL_SLUG[p.level]}">${LEVEL_LABEL[p.level]}</a></dd>
-<dt>Cơ quan thực hiện</dt><dd><a href="/co-quan/${p.agencyKind}">${kind?.name ?? p.agencyText ?? p.agencyKind}</a></dd>
-<dt>Mức độ dịch vụ</dt><dd>${ONLINE_LABEL[p.onlineService]}</dd>
-<dt>Cách thức nộp</dt><dd>${p.submissionMethods.map((m) => CHANNEL_LABEL[m]).join(', ') || 'Không có thông tin'}</dd>
-${p.decisionNumber && html`<dt>Quyết định công bố</dt><dd>${p.decisionNumber}</dd>`}
-</dl>
-<section><h2>Thời hạn giải quyết</h2>${processingTime(p.processingTime)}</section>
-<section><h2>Phí, lệ phí</h2>${fee(p.fee)}</section>
-<section><h2>Thành phần hồ sơ</h2>${components(p.components)}</section>
-${p.notes.length > 0 && html`<section><h2>Lưu ý</h2><ul>${p.notes.map((n) => html`<li>${n}</li>`)}</ul></section>`}
-<section><h2>Mẫu đơn, tờ khai</h2><p>${p.formName ?? 'Không có mẫu đơn, tờ khai.'}</p></section>
-<section><h2>Nơi nộp hồ sơ</h2>${whereToSubmit(p, ctx.snapshot)}</section>
-<section><h2>Kết quả</h2><p>${p.result}</p></section>
-${p.legalBasis.length > 0 && html`<section><h2>Căn cứ pháp lý</h2><ul>${p.legalBasis.map((b) => html`<li>${b}</li>`)}</ul></section>`}
-${p.sources.length > 0 && html`<section><h2>Nguồn</h2><ul>${p.sources.map(source)}</ul></section>`}
+${facts(p, fieldName, kindName)}
+${section('time', T.procedure.time, processingTime(p.processingTime))}
+${section('fee', T.procedure.fee, fee(p.fee))}
+${section('components', T.procedure.components, components(p.components))}
+${p.notes.length > 0 && section('notes', T.procedure.notes, plain(p.notes))}
+${section('result', T.procedure.result, html`<p lang="vi">${p.result}</p>`)}
+${p.formName && section('form', T.procedure.form, html`<p lang="vi">${p.formName}</p>`)}
+${section('where', T.procedure.where, whereToSubmit(p, ctx.snapshot, kindName))}
+${p.legalBasis.length > 0 && section('legal', T.procedure.legalBasis, plain(p.legalBasis))}
+${p.sources.length > 0 && section('sources', T.procedure.sources, html`<ul class="plain sources">${p.sources.map(source)}</ul>`)}
 </article>`
   return renderPage(
     ctx,
@@ -137,7 +158,6 @@ ${p.sources.length > 0 && html`<section><h2>Nguồn</h2><ul>${p.sources.map(sour
       path,
       jsonLd: governmentService(ctx, p, fieldName, path),
     },
-    [{ label: fieldName, href: `/linh-vuc/${p.field}` }, { label: p.name }],
     main,
   )
 }

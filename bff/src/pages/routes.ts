@@ -1,7 +1,8 @@
 /**
  * Routes of the server-rendered pages. Every page is rendered from the current catalogue
  * snapshot; answers carry a weak ETag of their content and `no-cache`, so a revisit costs a
- * 304, and are gzip-compressed. Unknown ids throw a 404, which errors.ts renders as a page.
+ * 304, and are gzip-compressed. Unknown ids throw a 404, which errors.ts renders as a page
+ * (error.ts: the app's "not found" view; with the error's detail, when it has one, as its text).
  */
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
@@ -18,6 +19,7 @@ import { renderProcedurePage } from './procedure.ts'
 import { renderSearchPage } from './search.ts'
 import { renderRobots, renderSitemap } from './seo.ts'
 import type { Template } from './template.ts'
+import { fill, T } from './texts.ts'
 
 const LEVEL_BY_SLUG = new Map(Object.entries(LEVEL_SLUG).map(([level, slug]) => [slug, level as ProcedureLevel]))
 
@@ -42,13 +44,13 @@ export function pageRoutes({ store, template, origin }: PageDeps) {
   app.get('/linh-vuc/:id', (c) => {
     const ctx = context()
     const field = ctx.snapshot.fields.find((f) => f.id === c.req.param('id'))
-    if (!field) throw notFound('Không có lĩnh vực này.')
+    if (!field) throw notFound()
     return c.html(
       renderListPage(ctx, {
         title: `Thủ tục lĩnh vực ${field.name}`,
+        heading: field.name,
         description: `Danh sách thủ tục hành chính lĩnh vực ${field.name}: giấy tờ, thời hạn, lệ phí và nơi nộp.`,
         path: `/linh-vuc/${field.id}`,
-        crumbs: [{ label: field.name }],
         procedures: proceduresByName(ctx.snapshot).filter((p) => p.field === field.id),
       }),
     )
@@ -57,13 +59,13 @@ export function pageRoutes({ store, template, origin }: PageDeps) {
   app.get('/co-quan/:id', (c) => {
     const ctx = context()
     const kind = ctx.snapshot.agencyKinds.find((k) => k.id === c.req.param('id'))
-    if (!kind) throw notFound('Không có cơ quan này.')
+    if (!kind) throw notFound()
     return c.html(
       renderListPage(ctx, {
         title: `Thủ tục do ${kind.name} thực hiện`,
+        heading: kind.name,
         description: `Danh sách thủ tục hành chính do ${kind.name} giải quyết.`,
         path: `/co-quan/${kind.id}`,
-        crumbs: [{ label: kind.name }],
         procedures: proceduresByName(ctx.snapshot).filter((p) => p.agencyKind === kind.id),
       }),
     )
@@ -71,15 +73,15 @@ export function pageRoutes({ store, template, origin }: PageDeps) {
 
   app.get('/cap/:level', (c) => {
     const level = LEVEL_BY_SLUG.get(c.req.param('level'))
-    if (!level) throw notFound('Cấp thực hiện chỉ có "tinh" hoặc "xa".')
+    if (!level) throw notFound()
     const ctx = context()
     const label = LEVEL_LABEL[level]
     return c.html(
       renderListPage(ctx, {
         title: `Thủ tục ${label.toLowerCase()}`,
+        heading: label,
         description: `Danh sách thủ tục hành chính ${label.toLowerCase()}.`,
         path: `/cap/${LEVEL_SLUG[level]}`,
-        crumbs: [{ label }],
         procedures: proceduresByName(ctx.snapshot).filter((p) => p.level === level),
       }),
     )
@@ -89,7 +91,8 @@ export function pageRoutes({ store, template, origin }: PageDeps) {
     const code = c.req.param('code')
     const ctx = context()
     const procedure = PROCEDURE_CODE.test(code) ? ctx.snapshot.byCode.get(code) : undefined
-    if (!procedure) throw notFound(`Không có thủ tục mã ${code}.`)
+    // The app's own words for it (the code is escaped where the page shows it).
+    if (!procedure) throw notFound(fill(T.notFound.procedure, { code }))
     return c.html(renderProcedurePage(ctx, procedure))
   })
 
