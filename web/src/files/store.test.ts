@@ -161,6 +161,13 @@ describe('refusals', () => {
     expect((await filesOf(db, 'd1')).map((f) => f.name)).toEqual(['kept.pdf'])
   })
 
+  it('says the device is full on another storage error when the browser reports hardly any room (Safari)', async () => {
+    vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage: 999_500_000, quota: 1_000_000_000 }) } })
+    vi.spyOn(db.files, 'add').mockRejectedValueOnce(new DOMException('Unknown error', 'UnknownError'))
+    expect(await addFile(db, 'd1', 'c1', file('x.pdf', bytes.pdf))).toMatchObject({ ok: false, problem: { code: 'device-full' } })
+    vi.unstubAllGlobals()
+  })
+
   it('reports any other storage failure as save-failed, without throwing', async () => {
     vi.spyOn(db.files, 'add').mockRejectedValueOnce(new Error('database closed'))
     expect(await addFile(db, 'd1', 'c1', file('x.pdf', bytes.pdf))).toMatchObject({ ok: false, problem: { code: 'save-failed' } })

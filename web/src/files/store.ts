@@ -123,9 +123,23 @@ export async function addFile(db: PortalDb, draftId: string, componentId: string
     return { ok: true, file: row }
   } catch (error) {
     if (error instanceof Refused) return { ok: false, problem: error.problem }
-    if (isQuotaError(error)) return { ok: false, problem: { code: 'device-full', name } }
     log.warn('an attachment could not be saved', error)
-    return { ok: false, problem: { code: 'save-failed', name } }
+    const full = isQuotaError(error) || (await nearlyFull(file.size))
+    return { ok: false, problem: { code: full ? 'device-full' : 'save-failed', name } }
+  }
+}
+
+/**
+ * Whether the browser says there is hardly room left. Safari near its quota fails IndexedDB
+ * writes with an UnknownError rather than QuotaExceededError (domain.md §8), and "the device is
+ * full" is then the true and useful message.
+ */
+async function nearlyFull(needed: number): Promise<boolean> {
+  try {
+    const estimate = await globalThis.navigator?.storage?.estimate?.()
+    return estimate?.quota !== undefined && estimate.quota - (estimate.usage ?? 0) < Math.max(needed, 1024 * 1024) * 2
+  } catch {
+    return false
   }
 }
 
