@@ -20,6 +20,8 @@ export interface AutosaveState {
 }
 
 export interface AutosaveOptions {
+  /** Called with the changes not yet saved whenever they change (a synchronous backup). */
+  onPending?: (changes: FieldChange[]) => void
   delay?: number
   maxWait?: number
   retryDelay?: number
@@ -27,7 +29,7 @@ export interface AutosaveOptions {
 }
 
 export function createAutosave(write: (changes: FieldChange[]) => Promise<unknown>, options: AutosaveOptions = {}) {
-  const { delay = 300, maxWait = 1000, retryDelay = 3000, now = Date.now } = options
+  const { onPending = () => undefined, delay = 300, maxWait = 1000, retryDelay = 3000, now = Date.now } = options
   const state = reactive<AutosaveState>({ pending: 0, saving: false, error: null, savedAt: null })
   const pending = new Map<string, FieldChange>()
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -57,6 +59,7 @@ export function createAutosave(write: (changes: FieldChange[]) => Promise<unknow
     } finally {
       state.saving = false
       state.pending = pending.size
+      onPending([...pending.values()])
     }
   }
 
@@ -67,11 +70,12 @@ export function createAutosave(write: (changes: FieldChange[]) => Promise<unknow
     return running
   }
 
-  /** Records a change made now; it is saved within `delay` (or `maxWait`) ms. */
+  /** Records a change made now (or at `time`); it is saved within `delay` (or `maxWait`) ms. */
   function change(path: string, value: unknown, time = now()): FieldChange {
     const entry = { path, value, time }
     pending.set(path, entry)
     state.pending = pending.size
+    onPending([...pending.values()])
     firstPendingAt ||= time
     schedule(Math.max(0, Math.min(delay, firstPendingAt + maxWait - time)))
     return entry
@@ -91,9 +95,10 @@ export function createAutosave(write: (changes: FieldChange[]) => Promise<unknow
     return flush()
   }
 
-  const isPending = (path: string) => pending.has(path)
+  /** The time of the unsaved change of a path, if it has one. */
+  const pendingTime = (path: string) => pending.get(path)?.time
 
-  return { state: readonly(state), change, flush, dispose, isPending }
+  return { state: readonly(state), change, flush, dispose, pendingTime }
 }
 
 export type Autosave = ReturnType<typeof createAutosave>

@@ -2,7 +2,8 @@
  * Editing one draft: the answers in memory (what the fields show), each change saved by
  * autosave.ts through save.ts, and changes from other tabs taken in through a liveQuery — for
  * every field except the one being typed in and those with a change of ours not yet saved (ours
- * is newer, and per-field last-writer-wins keeps it when it lands).
+ * is newer, and per-field last-writer-wins keeps it when it lands). Unsaved changes are also
+ * kept in a synchronous journal (journal.ts) until they are in IndexedDB.
  */
 import { liveQuery } from 'dexie'
 import { onBeforeUnmount, shallowRef } from 'vue'
@@ -10,6 +11,7 @@ import { portalDb, type DraftRow } from '../db.ts'
 import { isInside, readPath, writePath, type Values } from '../forms/paths.ts'
 import { log } from '../log.ts'
 import { createAutosave } from './autosave.ts'
+import { takeJournals, writeJournal } from './journal.ts'
 import { setDraftStatus } from './repository.ts'
 import { saveChanges } from './save.ts'
 
@@ -22,12 +24,21 @@ export function useDraftSession(id: string) {
   const times: Record<string, number> = {}
   let typingIn: string | null = null
 
-  const autosave = createAutosave(async (changes) => saveChanges(await portalDb(), id, changes))
+  const autosave = createAutosave(async (changes) => saveChanges(await portalDb(), id, changes), {
+    onPending: (changes) => writeJournal(id, changes),
+  })
+  // Changes a previous visit could not save before it went: saved now, with their own times.
+  for (const { path, value, time } of takeJournals(id)) {
+    autosave.change(path, value, time)
+    values.value = writePath(values.value, path, value)
+    times[path] = time
+  }
 
   function takeIn(stored: DraftRow): void {
     let next = values.value
     for (const [path, time] of Object.entries(stored.fieldTimes)) {
-      if (time <= (times[path] ?? 0) || path === typingIn || autosave.isPending(path)) continue
+      const mine = autosave.pendingTime(path)
+      if (time <= (times[path] ?? 0) || path === typingIn || (mine !== undefined && mine >= time)) continue
       next = writePath(next, path, readPath(stored.values, path))
       times[path] = time
     }

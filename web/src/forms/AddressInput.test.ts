@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import extract from '@portal/shared/data/addresses.json'
 import { parseAddressDataset } from '@portal/shared/forms/address'
 import { formMessages } from '../drafts/messages.ts'
 import { loadFeatureMessages } from '../i18n/index.ts'
 import { mountFields } from './testing.ts'
 
-vi.mock('./addresses.ts', () => ({
-  loadAddresses: async () => parseAddressDataset(JSON.parse(readFileSync(`${import.meta.dirname}/../../../shared/data/addresses.json`, 'utf8'))),
-}))
+vi.mock('./addresses.ts', () => ({ loadAddresses: async () => parseAddressDataset(extract) }))
 
 let unmount: (() => void) | undefined
 beforeAll(() => loadFeatureMessages(formMessages))

@@ -12,7 +12,8 @@ export interface FormContext {
   change(path: string, value: unknown): void
   errorOf(path: string): string | undefined
   focus(path: string): void
-  blur(path: string): void
+  /** `event`: where focus went, so leaving a field for a button does not move that button. */
+  blur(path: string, event?: FocusEvent): void
   /** Whether a field is shown; `scope` is '' at the top level or `groupId.<index>.` in a group. */
   visible(field: Field, scope: string): boolean
 }

@@ -25,7 +25,9 @@ export function mountFields(fields: Field[], initial: Values = {}) {
         return issue && formatIssue(issue, 'vi', 'label')
       },
       focus: () => undefined,
-      blur: (path) => show([path]),
+      blur: (path, event) => {
+        if (!(event?.relatedTarget instanceof HTMLButtonElement)) show([path])
+      },
       visible: (field, scope) => isFieldVisible(field, values.value, scope ? (readPath(values.value, scope.slice(0, -1)) as Values) : undefined),
     })
     return () => h('form', fields.map((field) => h(FormField, { field, scope: '' })))
