@@ -14,6 +14,7 @@ import { photoProcessing } from './photo.ts'
 import { formatFigure, met, type Figure } from './report.ts'
 import { searchInChromium } from './search-chromium.ts'
 import { searchInNode } from './search-node.ts'
+import { sessionCost } from './session.ts'
 
 const benches: Record<string, () => Promise<Figure[]>> = {
   'search-node': searchInNode,
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<Figure[]>> = {
   'catalog-transfer': catalogTransfer,
   'first-visit': firstVisit,
   lighthouse: lighthouseScores,
+  session: sessionCost,
   photo: photoProcessing,
 }
 

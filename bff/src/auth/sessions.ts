@@ -8,9 +8,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import { and, desc, eq, lt, or } from 'drizzle-orm'
-import { Accounts } from '../accounts/repository.ts'
+import { toAssignment } from '../accounts/repository.ts'
 import { isAdministrator, type Assignment } from '../accounts/roles.ts'
-import { users } from '../accounts/table.ts'
 import type { Clock } from '../clock.ts'
 import type { SessionConfig } from '../config/config.ts'
 import type { Db } from '../db/open.ts'
@@ -51,15 +50,37 @@ export interface NewSession {
   device: string
 }
 
+interface SessionRow {
+  publicId: string
+  userId: number
+  createdAt: number
+  lastSeenAt: number
+  expiresAt: number
+  mfa: number
+  idToken: string
+  issuer: string
+  sub: string
+  profile: string | null
+}
+
+type RoleRow = Parameters<typeof toAssignment>[0]
+
 export class SessionStore {
-  readonly #accounts: Accounts
+  readonly #statements
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly config: SessionConfig,
   ) {
-    this.#accounts = new Accounts(db)
+    this.#statements = {
+      session: db.$client.prepare(
+        `SELECT s.public_id AS publicId, s.user_id AS userId, s.created_at AS createdAt, s.last_seen_at AS lastSeenAt,
+                s.expires_at AS expiresAt, s.mfa, s.id_token AS idToken, u.issuer, u.sub, u.profile
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?`,
+      ),
+      roles: db.$client.prepare('SELECT id, role, duty, agency_code AS agencyCode FROM role_assignments WHERE user_id = ? ORDER BY id'),
+    }
   }
 
   /** Returns the cookie value (shown once, never stored) and the session's public id. */
@@ -74,39 +95,38 @@ export class SessionStore {
     return { secret, publicId }
   }
 
-  /** The live session for a cookie value, or null (unknown, malformed, expired: all the same). */
+  /**
+   * The live session for a cookie value, or null (unknown, malformed, expired: all the same).
+   * On every authenticated request, so its reads are statements prepared once (raw SQL: the
+   * query builder cost ~150 µs a call here, the prepared statements ~10 µs).
+   */
   authenticate(secret: string | undefined): Session | null {
     if (!isSecret(secret)) return null
     const idHash = hashSecret(secret)
-    const row = this.db
-      .select({ s: sessions, issuer: users.issuer, sub: users.sub, profile: users.profile })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.idHash, idHash))
-      .get()
+    const row = this.#statements.session.get(idHash) as SessionRow | undefined
     if (!row) return null
-    const assignments = this.#accounts.assignments(row.s.userId)
+    const assignments = (this.#statements.roles.all(row.userId) as RoleRow[]).map(toAssignment)
     const idleSeconds = isAdministrator(assignments) ? this.config.adminIdleSeconds : this.config.idleSeconds
     const now = this.clock.now().getTime()
-    if (now >= row.s.expiresAt || now - row.s.lastSeenAt >= idleSeconds * 1000) {
+    if (now >= row.expiresAt || now - row.lastSeenAt >= idleSeconds * 1000) {
       this.db.delete(sessions).where(eq(sessions.idHash, idHash)).run()
       return null
     }
-    let lastSeenAt = row.s.lastSeenAt
+    let lastSeenAt = row.lastSeenAt
     if (now - lastSeenAt >= TOUCH_MS) {
       lastSeenAt = now
       this.db.update(sessions).set({ lastSeenAt }).where(eq(sessions.idHash, idHash)).run()
     }
     return {
-      publicId: row.s.publicId,
-      userId: row.s.userId,
+      publicId: row.publicId,
+      userId: row.userId,
       issuer: row.issuer,
       sub: row.sub,
-      mfa: row.s.mfa,
-      idToken: row.s.idToken,
-      createdAt: row.s.createdAt,
+      mfa: row.mfa === 1,
+      idToken: row.idToken,
+      createdAt: row.createdAt,
       lastSeenAt,
-      expiresAt: row.s.expiresAt,
+      expiresAt: row.expiresAt,
       idleSeconds,
       assignments,
       profile: row.profile ? (JSON.parse(row.profile) as Record<string, unknown>) : null,
