@@ -8,7 +8,9 @@ import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { repoRoot } from '../support/server.ts'
 import { catalogTransfer } from './catalog-transfer.ts'
+import { draftsSave } from './drafts-save.ts'
 import { firstVisit } from './first-visit.ts'
+import { formBundle } from './form-bundle.ts'
 import { lighthouseScores } from './lighthouse.ts'
 import { photoProcessing } from './photo.ts'
 import { formatFigure, met, type Figure } from './report.ts'
@@ -24,6 +26,8 @@ const benches: Record<string, () => Promise<Figure[]>> = {
   lighthouse: lighthouseScores,
   session: sessionCost,
   photo: photoProcessing,
+  'drafts-save': draftsSave,
+  'form-bundle': formBundle,
 }
 
 const wanted = process.argv.slice(2).filter((a) => a in benches)
