@@ -1,5 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import AppHeader from '../ui/AppHeader.vue'
 import en from './en.json'
 import { i18n, savedLocale, setLocale } from './index.ts'
@@ -35,7 +37,9 @@ describe('i18n', () => {
   })
 
   it('switches language from the header button', async () => {
-    const header = mount(AppHeader, { global: { plugins: [i18n], stubs: { RouterLink: { template: '<a><slot /></a>' } } } })
+    // The header shows sign-in state (pinia) and signs in back to the current route (router).
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { template: '<p />' } }] })
+    const header = mount(AppHeader, { global: { plugins: [i18n, createPinia(), router], stubs: { RouterLink: { template: '<a><slot /></a>' } } } })
     const button = () => header.find('button')
     expect(button().text()).toBe('English')
     await button().trigger('click')
