@@ -80,11 +80,13 @@ export function crumbs(items: Crumb[]): Html {
  * The status line and the storage note stay empty: only the app knows the device's catalogue
  * and storage. The language button does nothing without JavaScript, as in the app before it
  * mounts (the app has no language URL a link could point to); "my dossiers" (drafts on the
- * device) is the app's own page.
+ * device) is the app's own page. The page is the same for everyone (cached by ETag), so it
+ * offers sign-in; the app shows "Tài khoản" instead once it knows a session exists.
  */
-function frame(main: Html, home: boolean): Html {
+function frame(main: Html, path: string): Html {
+  const home = path === '/'
   return html`<a class="skip" href="#main">${T.app.skip}</a>
-<header class="top"><div class="wrap top-bar"><a class="brand" href="/"${home && raw(' aria-current="page"')}><img src="/icons/icon.svg" alt="" width="40" height="40"><span><strong>${T.app.name}</strong><span class="brand-sub">${T.app.province}</span></span></a><a class="my-dossiers" href="/ho-so">${T.app.myDossiers}</a><button class="lang" type="button" lang="${T.lang.switchToCode}">${T.lang.switchTo}</button></div></header>
+<header class="top"><div class="wrap top-bar"><a class="brand" href="/"${home && raw(' aria-current="page"')}><img src="/icons/icon.svg" alt="" width="40" height="40"><span><strong>${T.app.name}</strong><span class="brand-sub">${T.app.province}</span></span></a><button class="lang" type="button" lang="${T.lang.switchToCode}">${T.lang.switchTo}</button></div><nav class="wrap top-nav" aria-label="${T.app.nav}"><a href="/ho-so">${T.app.myDossiers}</a><a href="/auth/login?next=${encodeURIComponent(path)}">${T.app.signIn}</a></nav></header>
 <div class="status" role="status"><p class="wrap"></p></div>
 <main id="main" class="wrap" tabindex="-1">
 ${main}
@@ -94,5 +96,5 @@ ${main}
 
 /** A whole page: the template with this page's head, and the page inside the app's frame. */
 export function renderPage(ctx: PageContext, meta: PageMeta, main: Html): string {
-  return ctx.template.page(head(ctx, meta).value, frame(main, meta.path === '/').value)
+  return ctx.template.page(head(ctx, meta).value, frame(main, meta.path ?? '/').value)
 }

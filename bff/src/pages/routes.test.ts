@@ -70,7 +70,7 @@ describe('procedure page /thu-tuc/{code}', () => {
     const body = await (await page('/thu-tuc/2.000488')).text()
     expect(body).toContain('<div id="app"><a class="skip" href="#main">Bỏ qua, đến nội dung chính</a>')
     expect(body).toContain(
-      '<header class="top"><div class="wrap top-bar"><a class="brand" href="/"><img src="/icons/icon.svg" alt="" width="40" height="40"><span><strong>Cổng Dịch vụ công</strong><span class="brand-sub">Thái Nguyên</span></span></a><a class="my-dossiers" href="/ho-so">Hồ sơ của tôi</a><button class="lang" type="button" lang="en">English</button></div></header>',
+      '<header class="top"><div class="wrap top-bar"><a class="brand" href="/"><img src="/icons/icon.svg" alt="" width="40" height="40"><span><strong>Cổng Dịch vụ công</strong><span class="brand-sub">Thái Nguyên</span></span></a><button class="lang" type="button" lang="en">English</button></div><nav class="wrap top-nav" aria-label="Trình đơn chính"><a href="/ho-so">Hồ sơ của tôi</a><a href="/auth/login?next=%2Fthu-tuc%2F2.000488">Đăng nhập</a></nav></header>',
     )
     // The server cannot know what the device has: the app fills the status line and the storage note.
     expect(body).toContain('<div class="status" role="status"><p class="wrap"></p></div>')
