@@ -71,8 +71,8 @@ export function createAutosave(write: (changes: FieldChange[]) => Promise<unknow
   }
 
   /** Records a change made now (or at `time`); it is saved within `delay` (or `maxWait`) ms. */
-  function change(path: string, value: unknown, time = now()): FieldChange {
-    const entry = { path, value, time }
+  function change(path: string, value: unknown, time = now(), prefilled = false): FieldChange {
+    const entry: FieldChange = prefilled ? { path, value, time, prefilled } : { path, value, time }
     pending.set(path, entry)
     state.pending = pending.size
     onPending([...pending.values()])

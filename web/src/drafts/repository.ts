@@ -5,16 +5,25 @@
  * which lets the browser free Blobs no other row holds.
  */
 import type { DraftRow, FileRow, PortalDb } from '../db.ts'
+import { writePath } from '../forms/paths.ts'
 
 export interface NewDraft {
   procedureCode: string
   title: string
   formVersion?: number
+  /** The person whose account filled it (drafts/prefill.ts). */
+  ownerSub?: string
+  /** Values from that account: stored with the creation time, as changes are, and marked. */
+  prefill?: readonly { path: string; value: unknown }[]
 }
 
 export async function createDraft(db: PortalDb, draft: NewDraft, now = Date.now()): Promise<string> {
   const id = crypto.randomUUID()
-  await db.drafts.add({ ...draft, id, status: 'editing', values: {}, fieldTimes: {}, createdAt: now, updatedAt: now })
+  const { prefill = [], ...rest } = draft
+  const values = prefill.reduce((all, { path, value }) => writePath(all, path, value), {})
+  const fieldTimes = Object.fromEntries(prefill.map(({ path }) => [path, now]))
+  const marks = prefill.length ? { prefilled: prefill.map(({ path }) => path) } : {}
+  await db.drafts.add({ ...rest, id, status: 'editing', values, fieldTimes, ...marks, createdAt: now, updatedAt: now })
   return id
 }
 

@@ -15,6 +15,11 @@
  * inside the group (a change at `members.1.name` also needs to be newer than `members`), and a
  * whole-group write drops the times of the paths it replaced.
  *
+ * Prefilled marks (`prefilled`, the paths filled from the account, drafts/prefill.ts) follow the
+ * same rule: a change that wins at a path takes the marks at and inside it away, and sets the
+ * path's mark when it is itself a fill from the account (`prefilled: true`). So the value the
+ * user typed last is theirs and unmarked, in every tab.
+ *
  * Limits: clocks of two tabs of one browser are the same clock; ties keep the stored value.
  * Errors (QuotaExceededError, a closed database) are thrown to the caller (autosave.ts), which
  * keeps the changes in memory and retries.
@@ -26,6 +31,8 @@ export interface FieldChange {
   path: string
   value: unknown
   time: number
+  /** The value comes from the signed-in person's account (marked as such), not from typing. */
+  prefilled?: boolean
 }
 
 function storedTime(row: DraftRow, path: string): number {
@@ -38,7 +45,7 @@ function storedTime(row: DraftRow, path: string): number {
 
 /** The row with every change newer than what it holds applied; the same row if none was. */
 export function mergeChanges(row: DraftRow, changes: readonly FieldChange[]): DraftRow {
-  let { values, fieldTimes, updatedAt } = row
+  let { values, fieldTimes, updatedAt, prefilled } = row
   for (const change of changes) {
     const current = { ...row, values, fieldTimes }
     if (change.time <= storedTime(current, change.path)) continue
@@ -46,8 +53,12 @@ export function mergeChanges(row: DraftRow, changes: readonly FieldChange[]): Dr
     fieldTimes = Object.fromEntries(Object.entries(fieldTimes).filter(([path]) => !isInside(path, change.path)))
     fieldTimes[change.path] = change.time
     updatedAt = Math.max(updatedAt, change.time)
+    if (prefilled?.length || change.prefilled) {
+      prefilled = (prefilled ?? []).filter((path) => path !== change.path && !isInside(path, change.path))
+      if (change.prefilled) prefilled.push(change.path)
+    }
   }
-  return values === row.values ? row : { ...row, values, fieldTimes, updatedAt }
+  return values === row.values ? row : { ...row, values, fieldTimes, updatedAt, ...(prefilled ? { prefilled } : {}) }
 }
 
 /** The value a path has in a row (for tests and for other tabs' updates). */

@@ -3,7 +3,8 @@
  * autosave.ts through save.ts, and changes from other tabs taken in through a liveQuery — for
  * every field except the one being typed in and those with a change of ours not yet saved (ours
  * is newer, and per-field last-writer-wins keeps it when it lands). Unsaved changes are also
- * kept in a synchronous journal (journal.ts) until they are in IndexedDB.
+ * kept in a synchronous journal (journal.ts) until they are in IndexedDB. Fields filled from
+ * the account carry a mark (`isPrefilled`) until the user changes them (drafts/prefill.ts).
  */
 import { liveQuery } from 'dexie'
 import { onBeforeUnmount, shallowRef } from 'vue'
@@ -28,13 +29,29 @@ export function useDraftSession(id: string) {
     onPending: (changes) => writeJournal(id, changes),
   })
   // Changes a previous visit could not save before it went: saved now, with their own times.
-  for (const { path, value, time } of takeJournals(id)) {
-    autosave.change(path, value, time)
+  for (const { path, value, time, prefilled } of takeJournals(id)) {
+    autosave.change(path, value, time, prefilled)
     values.value = writePath(values.value, path, value)
     times[path] = time
   }
 
+  // Prefilled marks: the stored row's, except where a change of ours not yet in it decided
+  // otherwise (so a mark goes the moment the user edits, not when the save lands).
+  const ownMarks = shallowRef(new Map<string, { marked: boolean; time: number }>())
+  function markOwn(path: string, marked: boolean, time: number): void {
+    const next = new Map(ownMarks.value)
+    for (const known of draft.value?.prefilled ?? []) if (isInside(known, path)) next.set(known, { marked: false, time })
+    next.set(path, { marked, time })
+    ownMarks.value = next
+  }
+  function isPrefilled(path: string): boolean {
+    return ownMarks.value.get(path)?.marked ?? draft.value?.prefilled?.includes(path) ?? false
+  }
+
   function takeIn(stored: DraftRow): void {
+    if (ownMarks.value.size) {
+      ownMarks.value = new Map([...ownMarks.value].filter(([path, own]) => (stored.fieldTimes[path] ?? 0) < own.time))
+    }
     let next = values.value
     for (const [path, time] of Object.entries(stored.fieldTimes)) {
       const mine = autosave.pendingTime(path)
@@ -67,8 +84,19 @@ export function useDraftSession(id: string) {
     values.value = writePath(values.value, path, value)
     for (const known of Object.keys(times)) if (isInside(known, path)) delete times[known]
     times[path] = time
+    if (isPrefilled(path) || draft.value?.prefilled?.some((known) => isInside(known, path))) markOwn(path, false, time)
     // A ready draft that changes must be checked again before it is sent.
     if (draft.value?.status === 'ready') void portalDb().then((db) => setDraftStatus(db, id, 'editing'))
+  }
+
+  /** Values from the signed-in person's account, for fields still empty: saved and marked. */
+  function fillFromAccount(entries: readonly { path: string; value: unknown }[]): void {
+    for (const { path, value } of entries) {
+      const { time } = autosave.change(path, value, undefined, true)
+      values.value = writePath(values.value, path, value)
+      times[path] = time
+      markOwn(path, true, time)
+    }
   }
 
   onBeforeUnmount(() => {
@@ -82,6 +110,8 @@ export function useDraftSession(id: string) {
     load,
     saving: autosave.state,
     change,
+    fillFromAccount,
+    isPrefilled,
     flush: autosave.flush,
     typing: (path: string | null) => void (typingIn = path),
     valueOf: (path: string) => readPath(values.value, path),

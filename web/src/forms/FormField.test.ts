@@ -10,8 +10,8 @@ let cleanup: (() => void) | undefined
 beforeAll(() => loadFeatureMessages(formMessages))
 afterEach(() => cleanup?.())
 
-function setup(fields: Field[], initial = {}) {
-  const mounted = mountFields(fields, initial)
+function setup(fields: Field[], initial = {}, prefilled: string[] = []) {
+  const mounted = mountFields(fields, initial, prefilled)
   cleanup = () => mounted.wrapper.unmount()
   return mounted
 }
@@ -87,6 +87,17 @@ describe('form fields', () => {
     await wrapper.findAll('.group-item button')[0]!.trigger('click')
     expect(values.value).toEqual({ kids: [{}] })
     await flushPromises()
+  })
+
+  it('marks a value filled from the account under the label, described to the control, until it is changed', async () => {
+    const { wrapper } = setup([{ id: 'email', kind: 'email', label: t('Email'), hint: t('Để nhận thông báo'), prefill: 'email' }], { email: 'an@example.com' }, ['email'])
+    const note = wrapper.get('.field-prefilled')
+    expect(note.text()).toBe('Đã điền sẵn từ tài khoản định danh')
+    expect(wrapper.get('label').element.nextElementSibling).toBe(note.element)
+    expect(wrapper.get('input').attributes('aria-describedby')).toBe('f-email-prefilled f-email-hint')
+    await wrapper.get('input').setValue('an.nguyen@example.com')
+    expect(wrapper.find('.field-prefilled').exists()).toBe(false)
+    expect(wrapper.get('input').attributes('aria-describedby')).toBe('f-email-hint')
   })
 
   it('keeps a number it cannot read as typed', async () => {

@@ -16,6 +16,8 @@ export interface FormContext {
   blur(path: string, event?: FocusEvent): void
   /** Whether a field is shown; `scope` is '' at the top level or `groupId.<index>.` in a group. */
   visible(field: Field, scope: string): boolean
+  /** Whether a value was filled from the signed-in person's account and not changed since. */
+  prefilled?(path: string): boolean
 }
 
 export const formContextKey: InjectionKey<FormContext> = Symbol('form')
