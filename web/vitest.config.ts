@@ -5,6 +5,9 @@ import { featureFlags, precompiledMessages } from './config/i18n-precompile.ts'
 export default defineProject({
   plugins: [vue(), precompiledMessages()],
   define: featureFlags,
+  // tus-js-client picks its Node build outside a bundler for the browser; the app runs the
+  // browser build (Blob sources), so tests do too.
+  resolve: { alias: { 'tus-js-client': 'tus-js-client/lib.es5/browser/index.js' } },
   test: {
     name: 'web',
     environment: 'happy-dom',

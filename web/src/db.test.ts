@@ -40,14 +40,14 @@ describe('opening the database', () => {
     kept.close()
   })
 
-  it('upgrades a version 1 database to version 2 with its catalogue intact', async () => {
+  it('upgrades a version 1 database to the latest version with its catalogue intact', async () => {
     const v1 = new Dexie(name)
     v1.version(1).stores({ procedures: '&code, field, agencyKind, level', meta: '&key' })
     await v1.open()
     await replaceCatalog(v1 as unknown as PortalDb, catalogFixture, '"etag-1"', 0)
     v1.close()
     db = await openPortalDb(name)
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
     expect(await readCatalogMeta(db)).toMatchObject({ count: catalogFixture.procedures.length })
     expect((await readProcedure(db, '1.001193'))?.name).toBe('Thủ tục đăng ký khai sinh')
     expect(await db.drafts.count()).toBe(0)

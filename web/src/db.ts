@@ -10,6 +10,11 @@
  * - `drafts` (v2): one row per dossier being written, saved field by field (drafts/save.ts).
  * - `files` (v2): attachment Blobs of drafts with their SHA-256; a Blob is never changed once
  *   stored, so copies of a draft share it.
+ * - `outbox` (v3): what must reach the server, one item per submission (outbox/types.ts), its id
+ *   the dossier's client UUID; a queued draft carries `queuedAt` and is read-only until the
+ *   item is sent or taken back.
+ * - `dossiers` (v3): submitted dossiers, the server's receipt and view (dossiers/types.ts),
+ *   kept so the receipt shows offline.
  *
  * Recovery: the database holds the user's drafts, so it is never deleted to get it open. A
  * damaged catalogue is repaired at the data level (sync replaces rows and meta it cannot trust);
@@ -19,7 +24,9 @@
  */
 import Dexie, { type Table } from 'dexie'
 import type { Procedure } from '@portal/shared/catalog/schema'
+import type { DossierRow } from './dossiers/types.ts'
 import { log } from './log.ts'
+import type { OutboxRow } from './outbox/types.ts'
 
 export interface MetaRow {
   key: string
@@ -41,6 +48,8 @@ export interface DraftRow {
   updatedAt: number
   ownerSub?: string
   prefilled?: string[]
+  /** Set while it is in the outbox: frozen (read-only) until sent or taken back (decision 5). */
+  queuedAt?: number
 }
 
 export interface FileRow {
@@ -64,6 +73,8 @@ export class PortalDb extends Dexie {
   meta!: Table<MetaRow, string>
   drafts!: Table<DraftRow, string>
   files!: Table<FileRow, string>
+  outbox!: Table<OutboxRow, string>
+  dossiers!: Table<DossierRow, string>
 
   constructor(name: string) {
     super(name)
@@ -74,6 +85,10 @@ export class PortalDb extends Dexie {
     this.version(2).stores({
       drafts: '&id, procedureCode, updatedAt, status',
       files: '&id, draftId, [draftId+componentId], sha256',
+    })
+    this.version(3).stores({
+      outbox: '&id, dossierId, accountSub, state, nextAttemptAt',
+      dossiers: '&id, code, seq, status, accountSub',
     })
   }
 }

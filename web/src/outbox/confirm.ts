@@ -1,0 +1,18 @@
+/**
+ * The server has the dossier (201, or 200 for one it already had): only now does the device let
+ * go of the draft and its files, in one transaction with storing the receipt and closing the
+ * item, so no moment exists where neither the draft nor the receipt is on the device.
+ */
+import type { DossierReceipt } from '@portal/shared/dossiers/schema'
+import type { PortalDb } from '../db.ts'
+import type { OutboxRow } from './types.ts'
+
+export async function confirmSubmitted(db: PortalDb, item: Pick<OutboxRow, 'id' | 'dossierId' | 'accountSub'>, receipt: DossierReceipt, now = Date.now()): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.drafts, db.files, db.dossiers], async () => {
+    const known = await db.dossiers.get(receipt.id)
+    await db.dossiers.put({ ...known, id: receipt.id, accountSub: item.accountSub, code: receipt.code, receipt, storedAt: now })
+    await db.files.where('draftId').equals(item.dossierId).delete()
+    await db.drafts.delete(item.dossierId)
+    await db.outbox.update(item.id, { state: 'done', uploads: {}, posted: false, lastError: undefined, waiting: undefined })
+  })
+}

@@ -1,0 +1,64 @@
+/**
+ * An outbox item: something that must reach the server, kept on the device until the server
+ * has confirmed it. Today a dossier submission; supplements and ratings will be other kinds.
+ */
+import type { DossierSubmission, DossierView } from '@portal/shared/dossiers/schema'
+
+/**
+ * - `queued`: waiting for its turn (see `waiting` for why it is not moving);
+ * - `uploading`: its files are going up; `sending`: the submission itself is being posted;
+ * - `needs-attention`: the server refused something; it stays until the user acts;
+ * - `done`: the server confirmed it (the dossier is in `dossiers`, the draft is gone).
+ */
+export type OutboxState = 'queued' | 'uploading' | 'sending' | 'needs-attention' | 'done'
+
+/** Why a queued item is not moving now. */
+export type OutboxWaiting = 'network' | 'account' | 'server'
+
+export interface OutboxProblem {
+  /** Stable problem type: the server's (`dossier-conflict`, `validation`...) or ours (`file-refused`, `file-missing`). */
+  type: string
+  /** Plain words for the user (the server's Vietnamese `detail`/`title`, or ours). */
+  message: string
+  status?: number
+  /** The file concerned (its SHA-256), for a refused upload. */
+  sha256?: string
+  /** Field or component problems of a 422, as the server lists them. */
+  problems?: { path?: string; message: string }[]
+}
+
+export interface UploadProgress {
+  /** The tus upload's URL once created: kept here so a reload or restart resumes it. */
+  url?: string
+  sent: number
+  total: number
+  done: boolean
+}
+
+export interface OutboxRow {
+  /** The dossier's client UUID (= the draft's id = the idempotency key) for a submission. */
+  id: string
+  kind: 'submission'
+  dossierId: string
+  /** The account that queued it: it is sent only under a session of that account (decision 5). */
+  accountSub: string
+  /** That person's name, to say whose sign-in the item waits for. */
+  accountName?: string
+  state: OutboxState
+  waiting?: OutboxWaiting
+  attempts: number
+  lastError?: OutboxProblem
+  /** Epoch ms before which the backoff timer does not retry it (a trigger such as `online` does). */
+  nextAttemptAt: number
+  queuedAt: number
+  payload: DossierSubmission
+  /** Per file SHA-256. */
+  uploads: Record<string, UploadProgress>
+  /**
+   * A POST left the device and no answer said "not taken": the server may have the dossier, so
+   * it can no longer be taken back without asking the server first.
+   */
+  posted?: boolean
+  /** On a 409: the dossier the server has under this id, shown beside the local copy. */
+  conflict?: DossierView
+}
