@@ -14,6 +14,7 @@ import { catalogBody, catalogRoutes } from './catalog/routes.ts'
 import type { Clock } from './clock.ts'
 import type { Config } from './config/config.ts'
 import type { Db } from './db/open.ts'
+import { dossierRoutes } from './dossiers/routes.ts'
 import { healthRoutes } from './health/routes.ts'
 import { errorHandlers } from './http/errors.ts'
 import { originCheck } from './http/origin.ts'
@@ -26,6 +27,7 @@ import { renderErrorPage } from './pages/error.ts'
 import { pageRoutes } from './pages/routes.ts'
 import { loadTemplate } from './pages/template.ts'
 import { staticRoutes } from './static/routes.ts'
+import { uploadsFeature } from './uploads/routes.ts'
 
 export interface AppDeps {
   db: Db
@@ -52,6 +54,9 @@ export function createApp({ db, clock, config, logger }: AppDeps): Hono {
   app.route('/', catalogRoutes(store, bodies))
   app.route('/', openApiRoutes(config.publicOrigin))
   app.route('/', auth.routes)
+  const uploads = uploadsFeature({ db, clock, config, logger })
+  app.route('/', uploads.routes)
+  app.route('/', dossierRoutes({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository }))
   app.all('/api/*', () => {
     throw notFound('Không có API này.')
   })

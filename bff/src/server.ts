@@ -16,6 +16,7 @@ import { ConfigError, loadConfig, type Config } from './config/config.ts'
 import { openDatabase } from './db/open.ts'
 import { assertIdpAllowed, dispatch, startEmbeddedIdp } from './idp/mount.ts'
 import { createLogger, type Logger } from './log.ts'
+import { startUploadSweeper, uploadSweep } from './uploads/routes.ts'
 
 export interface RunningServer {
   server: ServerType
@@ -33,6 +34,9 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
   seedCatalog(new CatalogStore(db, clock), { dir: config.catalogSeedDir, syntheticSize: config.catalogSyntheticSize }, logger)
   const stopAuth = startAuth(db, clock, config, logger)
   const app = createApp({ db, clock, config, logger })
+  const sweep = uploadSweep(db, clock, config, logger)
+  sweep().catch((error: unknown) => logger.error({ err: error }, 'sweeping expired uploads failed'))
+  const stopSweeper = startUploadSweeper(sweep, config.uploads.sweepSeconds, logger)
   const idp = await startEmbeddedIdp(config, db, logger, clock)
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = createServer(dispatch(idp, getRequestListener(app.fetch)))
@@ -56,6 +60,7 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
       server.close(() => {
         clearTimeout(force)
         stopAuth()
+        stopSweeper()
         idp?.close()
         db.$client.close()
         resolve()

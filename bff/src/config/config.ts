@@ -56,6 +56,9 @@ const EnvSchema = v.object({
   SESSION_IDLE_SECONDS: v.optional(integer('SESSION_IDLE_SECONDS', 1, 86_400), '900'),
   SESSION_ADMIN_IDLE_SECONDS: v.optional(integer('SESSION_ADMIN_IDLE_SECONDS', 1, 86_400), '300'),
   SESSION_MAX_SECONDS: v.optional(integer('SESSION_MAX_SECONDS', 60, 7 * 86_400), '43200'),
+  UPLOAD_EXPIRY_SECONDS: v.optional(integer('UPLOAD_EXPIRY_SECONDS', 60, 30 * 86_400), '86400'),
+  UPLOAD_MAX_INCOMPLETE: v.optional(integer('UPLOAD_MAX_INCOMPLETE', 1, 1000), '20'),
+  UPLOAD_SWEEP_SECONDS: v.optional(integer('UPLOAD_SWEEP_SECONDS', 10, 86_400), '900'),
 })
 
 function isBareOrigin(value: string): boolean {
@@ -68,7 +71,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number]
 export interface Config {
   port: number
   host: string
-  /** Absolute. Holds the SQLite file (and, later, the blob store). */
+  /** Absolute. Holds the SQLite file, the blob store (`blobs/`) and partial uploads (`uploads/`). */
   dataDir: string
   databaseFile: string
   /** Scheme, host and port, no trailing slash: canonical URLs and the Origin check use it. */
@@ -83,6 +86,17 @@ export interface Config {
   oidc: OidcConfig
   session: SessionConfig
   idp: IdpConfig
+  uploads: UploadsConfig
+}
+
+/** Resumable uploads (src/uploads), docs/decisions/0008-intake.md. */
+export interface UploadsConfig {
+  /** An upload not finished this long after its creation is deleted (tus expiration). */
+  expirySeconds: number
+  /** Unfinished, unexpired uploads one person may hold at once. */
+  maxIncompletePerUser: number
+  /** How often expired partial uploads are swept. */
+  sweepSeconds: number
 }
 
 /** The embedded OpenID provider (src/idp), docs/decisions/0005-embedded-identity-provider.md. */
@@ -168,6 +182,11 @@ export function loadConfig(
       idleSeconds: e.SESSION_IDLE_SECONDS,
       adminIdleSeconds: e.SESSION_ADMIN_IDLE_SECONDS,
       maxSeconds: e.SESSION_MAX_SECONDS,
+    },
+    uploads: {
+      expirySeconds: e.UPLOAD_EXPIRY_SECONDS,
+      maxIncompletePerUser: e.UPLOAD_MAX_INCOMPLETE,
+      sweepSeconds: e.UPLOAD_SWEEP_SECONDS,
     },
   }
 }

@@ -18,6 +18,7 @@ import {
 import { CatalogChangesWireSchema, CatalogWireSchema, ComponentWireSchema, ProcedureWireSchema } from '@portal/shared/catalog/wire'
 import { ProblemSchema } from '@portal/shared/http/problem'
 import { authPaths, authSchemas, securitySchemes } from '../auth/openapi.ts'
+import { dossierPaths, dossierSchemas } from '../dossiers/openapi.ts'
 import { APP_VERSION, HealthSchema } from '../health/routes.ts'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
@@ -157,7 +158,8 @@ export function buildOpenApiDocument(serverUrl: string) {
         },
       },
       ...authPaths,
+      ...dossierPaths,
     },
-    components: { schemas: { ...schemas, ...authSchemas }, securitySchemes },
+    components: { schemas: { ...schemas, ...authSchemas, ...dossierSchemas }, securitySchemes },
   }
 }

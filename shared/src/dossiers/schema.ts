@@ -104,8 +104,11 @@ export const DossierViewSchema = v.object({
 })
 
 export const DossierChangesSchema = v.object({
+  /** Pass it as `?cursor=` next time: the `seq` of the last dossier here (or the one given, if none). */
   cursor: v.pipe(v.number(), v.integer(), v.minValue(0)),
   dossiers: v.array(DossierViewSchema),
+  /** True when more changes follow (pages of 100): ask again at once with the new cursor. */
+  more: v.optional(v.boolean()),
 })
 
 export type DossierSubmission = v.InferOutput<typeof DossierSubmissionSchema>

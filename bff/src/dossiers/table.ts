@@ -1,0 +1,109 @@
+/**
+ * Tables of dossiers received online (intake). The submission, the receipt and the view are
+ * stored as validated JSON (the shared schemas are the contract); columns hold what is queried.
+ *
+ * - `dossiers.id` is the client-generated UUID (design decision 4): its primary key is the
+ *   idempotency constraint. `submission_hash` is the canonical hash of the normalised
+ *   submission, compared when the same id comes again. `code` is unique.
+ * - `dossier_code_counters`: one row per (receiving agency, Vietnam day), incremented in the
+ *   intake transaction, so codes are unique and gapless (a rolled back intake takes its number
+ *   back with it).
+ * - `dossier_sequence`: one row, the last change sequence; each change of a dossier takes the
+ *   next number into `dossiers.seq` (the cursor of GET /api/dossiers/changes).
+ * - `relay_outbox`: what the relay worker (next issue) must deliver to the one-stop-shop; the
+ *   row commits with the dossier (transactional outbox).
+ */
+import { sql } from 'drizzle-orm'
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { users } from '../accounts/table.ts'
+
+export const dossiers = sqliteTable(
+  'dossiers',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    code: text('code').notNull().unique(),
+    procedureCode: text('procedure_code').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    status: text('status').notNull(),
+    externalCode: text('external_code'),
+    /** SHA-256 (hex) of the canonical JSON of the submission as validated at the edge. */
+    submissionHash: text('submission_hash').notNull(),
+    /** The submission (form values normalised), JSON. */
+    submission: text('submission').notNull(),
+    /** DossierReceipt, JSON. */
+    receipt: text('receipt').notNull(),
+    /** ISO 8601 with +07:00. */
+    submittedAt: text('submitted_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    seq: integer('seq').notNull().unique(),
+  },
+  (t) => [index('dossiers_user_seq').on(t.userId, t.seq)],
+)
+
+/** The files of a dossier, by component: what blob-store garbage collection must keep. */
+export const dossierFiles = sqliteTable(
+  'dossier_files',
+  {
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    componentId: text('component_id').notNull(),
+    position: integer('position').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    type: text('type').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.componentId, t.position] }), index('dossier_files_sha256').on(t.sha256)],
+)
+
+export const dossierHistory = sqliteTable(
+  'dossier_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    status: text('status').notNull(),
+    at: text('at').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('dossier_history_dossier').on(t.dossierId, t.id)],
+)
+
+export const dossierCodeCounters = sqliteTable(
+  'dossier_code_counters',
+  {
+    agencyCode: text('agency_code').notNull(),
+    /** YYMMDD of the receipt date in Vietnam time. */
+    day: text('day').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.day] })],
+)
+
+export const dossierSequence = sqliteTable(
+  'dossier_sequence',
+  {
+    id: integer('id').primaryKey(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [check('dossier_sequence_single_row', sql`${t.id} = 1`)],
+)
+
+export const relayOutbox = sqliteTable(
+  'relay_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    /** 'submitted' now; the relay worker (next issue) adds its delivery columns. */
+    message: text('message').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('relay_outbox_dossier').on(t.dossierId)],
+)

@@ -1,0 +1,93 @@
+/**
+ * Uploads and grants in SQLite (table.ts). Every method is one synchronous statement or
+ * transaction, so a check and its write cannot interleave with another request's.
+ */
+import { and, count, eq, gt, lte, ne } from 'drizzle-orm'
+import type { Db } from '../db/open.ts'
+import { uploadGrants, uploads } from './table.ts'
+
+export type UploadRow = typeof uploads.$inferSelect
+
+export interface NewUpload {
+  id: string
+  userId: number
+  sha256: string
+  filename: string
+  filetype: string
+  size: number
+  now: number
+  expiresAt: number
+}
+
+export interface Grant {
+  sha256: string
+  size: number
+  type: string
+}
+
+export class UploadRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Records a new upload unless its owner already has `max` unfinished, unexpired ones. */
+  create(upload: NewUpload, max: number): 'created' | 'too-many' {
+    return this.db.transaction(
+      (tx) => {
+        const open = tx
+          .select({ n: count() })
+          .from(uploads)
+          .where(and(eq(uploads.userId, upload.userId), eq(uploads.state, 'receiving'), gt(uploads.expiresAt, upload.now)))
+          .get()
+        if ((open?.n ?? 0) >= max) return 'too-many'
+        const { now, ...rest } = upload
+        tx.insert(uploads).values({ ...rest, state: 'receiving', createdAt: now }).run()
+        return 'created'
+      },
+      { behavior: 'immediate' },
+    )
+  }
+
+  find(id: string): UploadRow | undefined {
+    return this.db.select().from(uploads).where(eq(uploads.id, id)).get()
+  }
+
+  /** The bytes were verified and stored: the upload is complete and its owner gets a grant. */
+  complete(row: UploadRow, at: Date): void {
+    this.db.transaction(
+      (tx) => {
+        tx.update(uploads).set({ state: 'complete', finishedAt: at.getTime() }).where(eq(uploads.id, row.id)).run()
+        tx.insert(uploadGrants)
+          .values({ userId: row.userId, sha256: row.sha256, size: row.size, type: row.filetype, uploadId: row.id, at: at.toISOString() })
+          .run()
+      },
+      { behavior: 'immediate' },
+    )
+  }
+
+  reject(id: string, at: Date): void {
+    this.db.update(uploads).set({ state: 'rejected', finishedAt: at.getTime() }).where(eq(uploads.id, id)).run()
+  }
+
+  /** Unfinished or rejected uploads past their expiry (complete ones stay: grants refer to them). */
+  expired(now: number): UploadRow[] {
+    return this.db
+      .select()
+      .from(uploads)
+      .where(and(ne(uploads.state, 'complete'), lte(uploads.expiresAt, now)))
+      .all()
+  }
+
+  remove(id: string): void {
+    this.db.delete(uploads).where(and(eq(uploads.id, id), ne(uploads.state, 'complete'))).run()
+  }
+
+  /** Whether `userId` uploaded these bytes (same hash, size and type) in a complete upload. */
+  hasGrant(userId: number, grant: Grant): boolean {
+    const row = this.db
+      .select({ id: uploadGrants.id })
+      .from(uploadGrants)
+      .where(and(eq(uploadGrants.userId, userId), eq(uploadGrants.sha256, grant.sha256), eq(uploadGrants.size, grant.size), eq(uploadGrants.type, grant.type)))
+      .limit(1)
+      .get()
+    return row !== undefined
+  }
+}
