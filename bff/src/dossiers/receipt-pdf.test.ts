@@ -5,7 +5,7 @@ import type { DossierReceipt } from '@portal/shared/dossiers/schema'
 import { signedIn } from '../auth/testing/sessions.ts'
 import { testApp } from '../testing/app.ts'
 import { addresses } from './addresses.ts'
-import { pdfText } from './pdf-text.ts'
+import { pdfText } from './pdf-text.test-support.ts'
 import { renderReceiptPdf } from './receipt-pdf.ts'
 import { fileBytes, intakeCatalog, post, provinceSubmission, ref, upload } from './testing.ts'
 

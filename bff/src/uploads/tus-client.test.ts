@@ -9,7 +9,7 @@ import * as tus from 'tus-js-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DossierReceipt } from '@portal/shared/dossiers/schema'
 import { signedIn, type TestPerson } from '../auth/testing/sessions.ts'
-import { pdfText } from '../dossiers/pdf-text.ts'
+import { pdfText } from '../dossiers/pdf-text.test-support.ts'
 import { fileBytes, intakeCatalog, provinceSubmission, ref, sha256 } from '../dossiers/testing.ts'
 import { testApp } from '../testing/app.ts'
 
