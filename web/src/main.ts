@@ -8,6 +8,7 @@ import { i18n, savedLocale, setLocale } from './i18n/index.ts'
 import { requestPersistentStorage, watchStorage } from './pwa/persistence.ts'
 import { registerServiceWorker } from './pwa/update.ts'
 import { router } from './router.ts'
+import { unsent } from './outbox/unsent.ts'
 
 async function start(): Promise<void> {
   const pinia = createPinia()
@@ -35,6 +36,8 @@ async function start(): Promise<void> {
   await router.isReady()
   app.mount('#app')
   catalog.startAutoSync()
+  // The outbox and status pulls, off the first render's path (outbox/boot.ts).
+  void import('./outbox/boot.ts').then((m) => m.bootOutbox(session, unsent))
   watchStorage()
   void registerServiceWorker()
 }

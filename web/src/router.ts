@@ -22,6 +22,8 @@ export const router = createRouter({
     { path: '/cap/:id', component: ProcedureListView, props: listProps('level') },
     { path: '/thu-tuc/:code', component: () => import('./catalog/ProcedureView.vue'), props: true },
     { path: '/ho-so', component: () => import('./drafts/views.ts').then((m) => m.draftListView()) },
+    { path: '/ho-so/da-nop', component: () => import('./dossiers/views.ts').then((m) => m.submittedListView()) },
+    { path: '/ho-so/da-nop/:id', component: () => import('./dossiers/views.ts').then((m) => m.receiptView()), props: true },
     { path: '/ho-so/:id/:step?', component: () => import('./drafts/views.ts').then((m) => m.draftView()), props: true },
     { path: '/tai-khoan', component: () => import('./account/views.ts').then((m) => m.accountView()) },
     { path: '/quan-tri', component: () => import('./account/views.ts').then((m) => m.adminView()) },

@@ -66,7 +66,9 @@ export async function duplicateDraft(db: PortalDb, id: string, title: string, no
   await db.transaction('rw', db.drafts, db.files, async () => {
     const draft = await db.drafts.get(id)
     if (!draft) throw new Error(`no draft ${id}`)
-    await db.drafts.add({ ...draft, id: copy, title, status: 'editing', createdAt: now, updatedAt: now })
+    const row: DraftRow = { ...draft, id: copy, title, status: 'editing', createdAt: now, updatedAt: now }
+    delete row.queuedAt // a copy of a queued draft is not queued
+    await db.drafts.add(row)
     const files = await db.files.where('draftId').equals(id).toArray()
     await db.files.bulkAdd(files.map((file) => ({ ...file, id: crypto.randomUUID(), draftId: copy })))
   })

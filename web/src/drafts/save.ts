@@ -66,12 +66,13 @@ export const valueAt = (row: DraftRow, path: string): unknown => readPath(row.va
 
 /**
  * Applies changes to the stored draft in one transaction. Resolves false when the draft is no
- * longer there (deleted in another tab): there is nothing to save into.
+ * longer there (deleted in another tab) or is in the outbox (frozen until sent or taken back,
+ * outbox/queue.ts): there is nothing to save into.
  */
 export async function saveChanges(db: PortalDb, id: string, changes: readonly FieldChange[]): Promise<boolean> {
   return db.transaction('rw', db.drafts, async () => {
     const row = await db.drafts.get(id)
-    if (!row) return false
+    if (!row || row.queuedAt !== undefined) return false
     const merged = mergeChanges(row, changes)
     if (merged !== row) await db.drafts.put(merged)
     return true

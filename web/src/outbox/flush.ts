@@ -24,9 +24,8 @@
  * would still keep one dossier).
  */
 import type { HttpStack } from 'tus-js-client'
-import * as v from 'valibot'
-import { DossierViewSchema } from '@portal/shared/dossiers/schema'
 import type { PortalDb } from '../db.ts'
+import { isView } from '../dossiers/shape.ts'
 import { storeViews } from '../dossiers/store.ts'
 import { log } from '../log.ts'
 import { BACKOFF_CAP_MS, backoffDelay } from './backoff.ts'
@@ -218,8 +217,8 @@ async function uploadOne(deps: FlushDeps, item: OutboxRow, sha256: string): Prom
 async function pullView(deps: FlushDeps, item: OutboxRow): Promise<void> {
   try {
     const res = await deps.fetch(new URL(`/api/dossiers/${item.dossierId}`, deps.origin), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-    const view = res.ok ? v.safeParse(DossierViewSchema, await res.json()) : null
-    if (view?.success) await storeViews(deps.db, item.accountSub, [view.output], deps.now())
+    const view: unknown = res.ok ? await res.json() : null
+    if (isView(view)) await storeViews(deps.db, item.accountSub, [view], deps.now())
   } catch {
     // the receipt is stored; the view comes with the next status pull
   }

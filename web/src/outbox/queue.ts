@@ -5,10 +5,9 @@
  * submission may have been accepted: once a POST has left the device without an answer that
  * says "not taken", the server is asked first, and a dossier it has stays submitted.
  */
-import * as v from 'valibot'
-import { DossierSubmissionSchema, DossierViewSchema } from '@portal/shared/dossiers/schema'
 import type { DossierDefinition } from '@portal/shared/forms/definition'
 import type { PortalDb } from '../db.ts'
+import { isView } from '../dossiers/shape.ts'
 import { confirmSubmitted } from './confirm.ts'
 import { buildSubmission, type SubmitChoice } from './submission.ts'
 import type { OutboxRow } from './types.ts'
@@ -20,7 +19,7 @@ export interface Account {
 
 export class QueueError extends Error {
   override name = 'QueueError'
-  constructor(readonly code: 'missing' | 'not-ready' | 'queued' | 'invalid') {
+  constructor(readonly code: 'missing' | 'not-ready' | 'queued') {
     super(code)
   }
 }
@@ -33,8 +32,8 @@ export async function queueSubmission(db: PortalDb, draftId: string, definition:
     const existing = await db.outbox.get(draftId)
     if (draft.queuedAt !== undefined || (existing && existing.state !== 'done')) throw new QueueError('queued')
     const files = await db.files.where('draftId').equals(draftId).toArray()
+    // Checked by the server at intake (a refusal shows on the item, which can be taken back).
     const payload = buildSubmission(draft, definition, files, choice)
-    if (!v.safeParse(DossierSubmissionSchema, payload).success) throw new QueueError('invalid')
     const uploads = Object.fromEntries(files.map((file) => [file.sha256, { sent: 0, total: file.size, done: false }]))
     const item: OutboxRow = {
       id: draftId,
@@ -85,8 +84,8 @@ async function askServer(fetch: typeof globalThis.fetch, origin: string, id: str
   try {
     const res = await fetch(new URL(`/api/dossiers/${id}`, origin), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
     if (res.status === 404) return 'absent' as const
-    const view = res.ok ? v.safeParse(DossierViewSchema, await res.json()) : null
-    return view?.success ? view.output : ('unknown' as const)
+    const view: unknown = res.ok ? await res.json() : null
+    return isView(view) ? view : ('unknown' as const)
   } catch {
     return 'unknown' as const
   }

@@ -3,8 +3,8 @@
  * answers the first receipt again (200), so a retry after a lost answer is safe; the same id with
  * other content is a 409 carrying the server's dossier.
  */
-import * as v from 'valibot'
-import { DossierReceiptSchema, DossierViewSchema, type DossierReceipt, type DossierSubmission, type DossierView } from '@portal/shared/dossiers/schema'
+import type { DossierReceipt, DossierSubmission, DossierView } from '@portal/shared/dossiers/schema'
+import { isReceipt, isView } from '../dossiers/shape.ts'
 import type { OutboxProblem } from './types.ts'
 
 export type SendResult =
@@ -46,14 +46,12 @@ export async function sendSubmission(fetch: typeof globalThis.fetch, origin: str
   }
   const body = (await res.json().catch(() => ({}))) as ProblemBody
   if (res.status === 200 || res.status === 201) {
-    const receipt = v.safeParse(DossierReceiptSchema, body)
     // An answer we cannot read is not a confirmation: keep everything and ask again later.
-    return receipt.success ? { kind: 'accepted', receipt: receipt.output } : { kind: 'unreachable', status: res.status }
+    return isReceipt(body) ? { kind: 'accepted', receipt: body } : { kind: 'unreachable', status: res.status }
   }
   if (res.status === 401) return { kind: 'auth' }
   if (res.status === 409) {
-    const dossier = v.safeParse(DossierViewSchema, body.dossier)
-    return { kind: 'conflict', problem: toProblem(409, body), ...(dossier.success ? { dossier: dossier.output } : {}) }
+    return { kind: 'conflict', problem: toProblem(409, body), ...(isView(body.dossier) ? { dossier: body.dossier } : {}) }
   }
   if (res.status >= 400 && res.status < 500 && ![408, 425, 429].includes(res.status)) return { kind: 'refused', problem: toProblem(res.status, body) }
   return { kind: 'unreachable', status: res.status }

@@ -4,14 +4,17 @@
  * and conflict, GET /api/dossiers/{id}), and a fetch-based HTTP stack for tus-js-client so its
  * requests reach that fake rather than XMLHttpRequest. Nothing else is mocked.
  */
-import { Blob as NodeBlob } from 'node:buffer'
-import { createHash } from 'node:crypto'
 import type { HttpRequest, HttpResponse, HttpStack } from 'tus-js-client'
 import * as v from 'valibot'
 import { DossierSubmissionSchema, type DossierReceipt, type DossierSubmission, type DossierView } from '@portal/shared/dossiers/schema'
 import type { FileRow } from '../db.ts'
 
 export const ORIGIN = 'http://portal.test'
+
+// Node's own Blob and hash: happy-dom's Blob does not survive fake-indexeddb's structured clone.
+// (Loaded by name: the app's tsconfig has no Node types.)
+const { Blob: NodeBlob } = (await import('node:buffer' as string)) as { Blob: typeof Blob }
+const { createHash } = (await import('node:crypto' as string)) as { createHash(kind: 'sha256'): { update(b: Uint8Array): { digest(e: 'hex'): string } } }
 
 /** tus-js-client's HTTP stack over a fetch function. */
 export function fetchHttpStack(fetch: typeof globalThis.fetch): HttpStack {
@@ -76,7 +79,7 @@ const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
 function metadata(header: string | null): Record<string, string> {
   return Object.fromEntries((header ?? '').split(',').filter(Boolean).map((pair) => {
     const [key, value = ''] = pair.trim().split(' ')
-    return [key, Buffer.from(value, 'base64').toString()]
+    return [key, new TextDecoder().decode(Uint8Array.from(atob(value), (c) => c.charCodeAt(0)))]
   }))
 }
 
@@ -178,5 +181,5 @@ export function fakeServer(): FakeServer {
 /** A file row whose Blob survives fake-indexeddb (Node's Blob), with its real SHA-256. */
 export function fileRow(draftId: string, componentId: string, name: string, content: string, createdAt = 1): FileRow {
   const bytes = new TextEncoder().encode(content)
-  return { id: `${draftId}-${name}`, draftId, componentId, name, type: 'image/jpeg', size: bytes.length, sha256: sha(bytes), blob: new NodeBlob([bytes]) as Blob, createdAt }
+  return { id: `${draftId}-${name}`, draftId, componentId, name, type: 'image/jpeg', size: bytes.length, sha256: sha(bytes), blob: new NodeBlob([bytes]), createdAt }
 }

@@ -23,6 +23,14 @@ registerRoute(
   }),
 )
 
+// Background Sync (Chromium) only wakes the open pages to flush their outbox: uploads run from
+// the page (tus-js-client does not run here), and nothing depends on this event.
+self.addEventListener('sync', (event) => {
+  const sync = event as ExtendableEvent & { tag?: string }
+  if (sync.tag !== 'portal-outbox') return
+  sync.waitUntil(self.clients.matchAll({ type: 'window' }).then((pages) => pages.forEach((page) => page.postMessage({ type: 'OUTBOX_FLUSH' }))))
+})
+
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting()
 })
