@@ -16,6 +16,14 @@
  * - `dossiers` (v3): submitted dossiers, the server's receipt and view (dossiers/types.ts),
  *   kept so the receipt shows offline.
  *
+ * Schema probe (tests only): a build made with `VITE_SCHEMA_PROBE=1` declares one version more
+ * than the app has (`probeSchema` below), the next release's schema change simulated, whose
+ * upgrade rewrites every draft and file row unchanged. e2e/tests/drafts-update.e2e.ts deploys
+ * such a build over the normal one while a draft is on the device, so the upgrade path of a real
+ * deployment (new service worker, new Dexie version, upgrade over real Blobs) is exercised.
+ * Production builds never set it: the condition is a build-time constant, and the code is not
+ * even in their bundle.
+ *
  * Recovery: the database holds the user's drafts, so it is never deleted to get it open. A
  * damaged catalogue is repaired at the data level (sync replaces rows and meta it cannot trust);
  * a database that cannot be opened at all (a newer schema after a downgrade, a failed upgrade,
@@ -90,7 +98,41 @@ export class PortalDb extends Dexie {
       outbox: '&id, dossierId, accountSub, state, nextAttemptAt',
       dossiers: '&id, code, seq, status, accountSub',
     })
+    // Written inline (not through a function) so the minifier drops it when vite sets it false.
+    if ((import.meta as MaybeViteMeta).env?.VITE_SCHEMA_PROBE === '1') probeSchema(this, this.verno + 1)
   }
+}
+
+/**
+ * `import.meta` as vite fills it in at build time (VITE_SCHEMA_PROBE becomes a constant). Read
+ * through this cast and `?.` so that code bundled without vite (the drafts-save bench, esbuild)
+ * and type-checked without vite's types (e2e) still works: `import.meta.env` is undefined there.
+ */
+type MaybeViteMeta = { env?: Record<string, string | undefined> }
+
+/**
+ * The next release's schema change, simulated (see "Schema probe" above): version `next` with
+ * the same stores, whose upgrade reads and writes back every draft and file row without changing
+ * it, and counts them in `meta` (`schemaProbe`) so a test can see that it ran over all of them.
+ * Keep `next` one above the app's latest version.
+ */
+export function probeSchema(db: PortalDb, next: number): void {
+  db.version(next)
+    .stores({
+      drafts: '&id, procedureCode, updatedAt, status',
+      files: '&id, draftId, [draftId+componentId], sha256',
+    })
+    .upgrade(async (tx) => {
+      // Read and put back as they are (no Collection.modify: its deep clone is not needed here).
+      const rewrite = async (name: string) => {
+        const rows: unknown[] = await tx.table(name).toArray()
+        await tx.table(name).bulkPut(rows)
+        return rows.length
+      }
+      const drafts = await rewrite('drafts')
+      const files = await rewrite('files')
+      await tx.table('meta').put({ key: 'schemaProbe', value: { version: next, drafts, files } })
+    })
 }
 
 const DB_NAME = 'portal'
