@@ -2,9 +2,11 @@
  * Editing one draft: the answers in memory (what the fields show), each change saved by
  * autosave.ts through save.ts, and changes from other tabs taken in through a liveQuery — for
  * every field except the one being typed in and those with a change of ours not yet saved (ours
- * is newer, and per-field last-writer-wins keeps it when it lands). Unsaved changes are also
- * kept in a synchronous journal (journal.ts) until they are in IndexedDB. Fields filled from
- * the account carry a mark (`isPrefilled`) until the user changes them (drafts/prefill.ts).
+ * is newer, and per-field last-writer-wins keeps it when it lands). A newer value from another
+ * tab for the field being typed in is taken in when the user leaves that field, so both tabs
+ * end up showing the later change (design decision 15). Unsaved changes are also kept in a
+ * synchronous journal (journal.ts) until they are in IndexedDB. Fields filled from the account
+ * carry a mark (`isPrefilled`) until the user changes them (drafts/prefill.ts).
  */
 import { liveQuery } from 'dexie'
 import { onBeforeUnmount, shallowRef } from 'vue'
@@ -24,6 +26,8 @@ export function useDraftSession(id: string) {
   const load = shallowRef<DraftLoad>('loading')
   const times: Record<string, number> = {}
   let typingIn: string | null = null
+  /** The row as last read, to take in what was held back while a field was being typed in. */
+  let stored: DraftRow | undefined
 
   const autosave = createAutosave(async (changes) => saveChanges(await portalDb(), id, changes), {
     onPending: (changes) => writeJournal(id, changes),
@@ -63,13 +67,14 @@ export function useDraftSession(id: string) {
   }
 
   const subscription = liveQuery(async () => (await portalDb()).drafts.get(id)).subscribe({
-    next(stored) {
-      if (!stored) {
+    next(row) {
+      stored = row
+      if (!row) {
         load.value = 'missing'
         return
       }
-      draft.value = stored
-      takeIn(stored)
+      draft.value = row
+      takeIn(row)
       load.value = 'ready'
     },
     error(error) {
@@ -87,6 +92,13 @@ export function useDraftSession(id: string) {
     if (isPrefilled(path) || draft.value?.prefilled?.some((known) => isInside(known, path))) markOwn(path, false, time)
     // A ready draft that changes must be checked again before it is sent.
     if (draft.value?.status === 'ready') void portalDb().then((db) => setDraftStatus(db, id, 'editing'))
+  }
+
+  /** The user is now typing in `path` (null: in no field). */
+  function typing(path: string | null): void {
+    const left = typingIn
+    typingIn = path
+    if (left !== null && left !== path && stored) takeIn(stored)
   }
 
   /** Values from the signed-in person's account, for fields still empty: saved and marked. */
@@ -113,7 +125,7 @@ export function useDraftSession(id: string) {
     fillFromAccount,
     isPrefilled,
     flush: autosave.flush,
-    typing: (path: string | null) => void (typingIn = path),
+    typing,
     valueOf: (path: string) => readPath(values.value, path),
   }
 }
