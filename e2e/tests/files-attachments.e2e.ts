@@ -189,7 +189,7 @@ describe('attachments of a dossier', () => {
     const big = join(work, 'ban-scan-30MB.pdf')
     writeFileSync(big, Buffer.concat([pdf, Buffer.alloc(30 * 1024 * 1024 - pdf.length, 0x20)]))
     await choose(big)
-    await expect.poll(() => alert().textContent()).toMatch(/“ban-scan-30MB.pdf” nặng 30 MB, quá mức 10 MB cho một tệp/)
+    await expect.poll(() => alert().textContent()).toMatch(/“ban-scan-30MB.pdf” nặng 30\sMB, quá mức 10\sMB cho một tệp/)
     expect(await alert().textContent()).toMatch(/Các tệp đã lưu trước đó vẫn còn nguyên/)
     expect((await storedFiles(page, draftId)).map((f) => f.name).sort()).toEqual([photo.name, 'to-khai.pdf'].sort())
     await page.screenshot({ path: join(SHOTS, '3-too-large.png'), fullPage: true })

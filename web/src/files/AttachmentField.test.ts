@@ -55,7 +55,7 @@ describe('the attachment field', () => {
     const wrapper = await mountField()
     expect(wrapper.find('h2').text()).toBe('Giấy chứng sinh')
     expect(wrapper.text()).toContain('Bắt buộc · Tối đa 2 tệp.')
-    expect(wrapper.text()).toContain('Nhận ảnh (JPG, PNG, HEIC) hoặc PDF, mỗi tệp tối đa 10 MB.')
+    expect(wrapper.text()).toContain('Nhận ảnh (JPG, PNG, HEIC) hoặc PDF, mỗi tệp tối đa 10\u00a0MB.')
     expect(wrapper.text()).toContain('Mang bản chính khi nhận kết quả.')
     const [camera, picker] = wrapper.findAll('input[type=file]')
     expect(camera!.attributes()).toMatchObject({ accept: 'image/*', capture: 'environment' })
@@ -75,7 +75,7 @@ describe('the attachment field', () => {
   it('stores a picked photo and a PDF, lists them and announces each', async () => {
     const wrapper = await mountField()
     await pick(wrapper, 'camera', new File([bytes.jpegExif, new Uint8Array(3000)], 'IMG_0001.jpg'))
-    expect(wrapper.find('[role=status]').text()).toMatch(/^Đã lưu “IMG_0001.jpg” \(1 kB\)\.$/)
+    expect(wrapper.find('[role=status]').text()).toMatch(/^Đã lưu “IMG_0001.jpg” \(1\u00a0kB\)\.$/)
     await pick(wrapper, 'picker', pdf('to-khai.pdf'))
     const items = wrapper.findAll('li')
     expect(items.map((li) => li.find('.name').text())).toEqual(['IMG_0001.jpg', 'to-khai.pdf'])

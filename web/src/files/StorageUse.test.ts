@@ -18,8 +18,8 @@ describe('storage use', () => {
   it('shows what is used and roughly what is left, in both languages', async () => {
     fakeStorage({ usage: 12 * MB, quota: 12 * MB + 1.2 * 1024 * MB })
     const wrapper = mount(StorageUse, { global: { plugins: [i18n] } })
-    await vi.waitFor(() => expect(wrapper.text()).toBe('Đã dùng 12 MB / còn trống khoảng 1,2 GB.'))
+    await vi.waitFor(() => expect(wrapper.text()).toBe('Đã dùng 12\u00a0MB / còn trống khoảng 1,2\u00a0GB.'))
     await setLocale('en')
-    await vi.waitFor(() => expect(wrapper.text()).toBe('12 MB used / about 1.2 GB free.'))
+    await vi.waitFor(() => expect(wrapper.text()).toBe('12\u00a0MB used / about 1.2\u00a0GB free.'))
   })
 })
