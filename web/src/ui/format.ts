@@ -31,6 +31,7 @@ export function useFormat() {
   return {
     dateTime: (epochMs: number) => format('dateTime', epochMs),
     number: (value: number) => format('number', value),
-    megabytes: (bytes: number) => format('megabytes', bytes / 1e6),
+    // Binary megabytes, as the attachments' sizes and limits (10 MB = 10 × 1024 × 1024 bytes).
+    megabytes: (bytes: number) => format('megabytes', bytes / 1024 / 1024),
   }
 }
