@@ -13,6 +13,6 @@ export async function confirmSubmitted(db: PortalDb, item: Pick<OutboxRow, 'id' 
     await db.dossiers.put({ ...known, id: receipt.id, accountSub: item.accountSub, code: receipt.code, receipt, storedAt: now })
     await db.files.where('draftId').equals(item.dossierId).delete()
     await db.drafts.delete(item.dossierId)
-    await db.outbox.update(item.id, { state: 'done', uploads: {}, posted: false, lastError: undefined, waiting: undefined })
+    await db.outbox.update(item.id, { state: 'done', code: receipt.code, uploads: {}, posted: false, lastError: undefined, waiting: undefined })
   })
 }

@@ -59,6 +59,8 @@ export interface OutboxRow {
    * it can no longer be taken back without asking the server first.
    */
   posted?: boolean
+  /** The dossier code the server gave, once done. */
+  code?: string
   /** On a 409: the dossier the server has under this id, shown beside the local copy. */
   conflict?: DossierView
 }
