@@ -2,7 +2,7 @@
  * Uploads and grants in SQLite (table.ts). Every method is one synchronous statement or
  * transaction, so a check and its write cannot interleave with another request's.
  */
-import { and, count, eq, gt, lte, ne } from 'drizzle-orm'
+import { and, count, desc, eq, gt, lte, ne } from 'drizzle-orm'
 import type { Db } from '../db/open.ts'
 import { uploadGrants, uploads } from './table.ts'
 
@@ -48,6 +48,29 @@ export class UploadRepository {
 
   find(id: string): UploadRow | undefined {
     return this.db.select().from(uploads).where(eq(uploads.id, id)).get()
+  }
+
+  /**
+   * `userId`'s newest unfinished, unexpired upload of these bytes (same hash, size and type):
+   * what a repeated creation resumes instead of opening another one (routes.ts).
+   */
+  findUnfinished(userId: number, grant: Grant, now: number): UploadRow | undefined {
+    return this.db
+      .select()
+      .from(uploads)
+      .where(
+        and(
+          eq(uploads.userId, userId),
+          eq(uploads.state, 'receiving'),
+          eq(uploads.sha256, grant.sha256),
+          eq(uploads.size, grant.size),
+          eq(uploads.filetype, grant.type),
+          gt(uploads.expiresAt, now),
+        ),
+      )
+      .orderBy(desc(uploads.createdAt))
+      .limit(1)
+      .get()
   }
 
   /** The bytes were verified and stored: the upload is complete and its owner gets a grant. */

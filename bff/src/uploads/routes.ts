@@ -6,7 +6,17 @@
  * never read back through this route.
  *
  * A HEAD on one's own finished upload answers "complete" (offset = length) here, since tus no
- * longer holds the bytes: a client whose last PATCH answer was lost resumes to "done".
+ * longer holds the bytes: a client whose last PATCH answer was lost resumes to "done". A PATCH
+ * on it answers 409 with that offset (another client of the same person finished it first):
+ * tus-js-client retries a 409 with a HEAD, and is done.
+ *
+ * Creation is idempotent per person and file: a POST whose metadata names bytes (SHA-256, size,
+ * type) of which the caller already has an unfinished, unexpired upload answers 201 with that
+ * upload's Location instead of opening another. A client whose creation answer was lost never
+ * learned the first upload's URL, so it could neither finish nor delete it; without this, each
+ * lost answer left one more unfinished upload, and after UPLOAD_MAX_INCOMPLETE of them on a bad
+ * link the person could upload nothing until they expired (24 h). The client's first PATCH then
+ * meets the bytes already there with a 409, and it resumes from a HEAD.
  */
 import type { Context } from 'hono'
 import { Hono } from 'hono'
@@ -18,8 +28,10 @@ import { notFound } from '../http/problem.ts'
 import type { Logger } from '../log.ts'
 import { DiskBlobStore, type BlobStore } from './blob-store.ts'
 import { UploadRepository } from './repository.ts'
-import { createFileStore, createTusServer, isProblemBody, sweepExpiredUploads, UPLOADS_PATH, type TusCall } from './tus.ts'
+import { createFileStore, createTusServer, isProblemBody, sweepExpiredUploads, uploadDirectory, UploadMetadataSchema, UPLOADS_PATH, type TusCall } from './tus.ts'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import * as v from 'valibot'
 
 export interface UploadsDeps {
   db: Db
@@ -57,6 +69,22 @@ export function uploadsFeature({ db, clock, config, logger, blobs = new DiskBlob
         })
       }
     }
+    if (!id && req.method === 'POST') {
+      const twin = unfinishedTwin(req, session.userId)
+      if (twin) {
+        logger.info({ upload: twin.id, user: session.userId }, 'upload creation repeated: the unfinished upload of the same bytes resumes')
+        return new Response(null, {
+          status: 201,
+          headers: { 'Tus-Resumable': '1.0.0', Location: `${UPLOADS_PATH}/${twin.id}`, 'Upload-Expires': new Date(twin.expiresAt).toUTCString(), 'Cache-Control': 'no-store' },
+        })
+      }
+    }
+    if (id && req.method === 'PATCH') {
+      const row = repository.find(id)
+      if (row?.state === 'complete' && row.userId === session.userId) {
+        return new Response(null, { status: 409, headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': String(row.size), 'Cache-Control': 'no-store' } })
+      }
+    }
     const call: TusCall = { userId: session.userId, after: [] }
     calls.set(req, call)
     const res = await tusServer().server.handleWeb(req)
@@ -71,6 +99,15 @@ export function uploadsFeature({ db, clock, config, logger, blobs = new DiskBlob
     return res
   }
 
+  /** The caller's unfinished upload of the bytes this creation request declares, if its partial file is still there. */
+  function unfinishedTwin(req: Request, userId: number) {
+    const meta = v.safeParse(UploadMetadataSchema, parseMetadata(req.headers.get('Upload-Metadata') ?? ''))
+    const size = Number(req.headers.get('Upload-Length'))
+    if (!meta.success || !Number.isSafeInteger(size) || size < 1) return undefined
+    const row = repository.findUnfinished(userId, { sha256: meta.output.sha256, size, type: meta.output.filetype }, clock.now().getTime())
+    return row && existsSync(join(uploadDirectory(config), row.id)) ? row : undefined
+  }
+
   const routes = new Hono()
   routes.all(UPLOADS_PATH, handle)
   routes.all(`${UPLOADS_PATH}/*`, handle)
@@ -82,6 +119,16 @@ export function uploadsFeature({ db, clock, config, logger, blobs = new DiskBlob
     /** Deletes expired partial uploads now (the server also runs it every UPLOAD_SWEEP_SECONDS). */
     sweep: () => sweepExpiredUploads(repository, tusServer().datastore, clock, logger),
   }
+}
+
+/** tus Upload-Metadata: `key base64value` pairs separated by commas (a value may be absent). */
+export function parseMetadata(header: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const pair of header.split(',')) {
+    const [key, value] = pair.trim().split(' ')
+    if (key) out[key] = value ? Buffer.from(value, 'base64').toString('utf8') : ''
+  }
+  return out
 }
 
 /** Starts the periodic sweep of expired uploads; returns the function that stops it. */
