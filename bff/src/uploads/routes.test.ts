@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FILE_LIMIT_BYTES } from '@portal/shared/forms/definition'
@@ -193,6 +193,15 @@ describe('tus at /api/uploads', () => {
     expect(count('upload_grants', `user_id = ${alice.userId} AND sha256 = '${sha256(bytes)}'`)).toBe(1)
     // Finished: the next creation of the same bytes is a new upload (the grant is per upload).
     expect((await createUpload(t.app, alice, bytes)).path).not.toBe(first.path)
+    // An upload tus no longer holds whole (the process stopped between writing its file and its
+    // record: found by e2e/tests/intake-kill.e2e.ts) is not handed out: tus would answer it 404.
+    const carol = signedIn(t, { sub: 'carol' })
+    const half = fileBytes('image/jpeg', 900, 'half-created')
+    const created = await createUpload(t.app, carol, half)
+    rmSync(join(t.dir, 'uploads', `${created.path.split('/').pop()!}.json`))
+    const retried = await createUpload(t.app, carol, half)
+    expect(retried.res.status).toBe(201)
+    expect(retried.path).not.toBe(created.path)
   })
 
   it('answers a PATCH on one\u2019s own finished upload with 409 and its full offset (resume to "done")', async () => {
@@ -203,6 +212,35 @@ describe('tus at /api/uploads', () => {
     const late = await patchUpload(t.app, alice, path, bytes.subarray(700), 700)
     expect(late.status).toBe(409)
     expect(late.headers.get('Upload-Offset')).toBe('1500')
+  })
+
+  it('finishes on HEAD an upload whose bytes all arrived before the server stopped, so "done" always means granted', async () => {
+    // Found by e2e/tests/intake-kill.e2e.ts: SIGKILL after a PATCH wrote the last byte and before
+    // it was verified left the bytes on disk, no grant, and a HEAD answering offset = length, so
+    // the client called the upload done and its dossier was refused (422, file not uploaded).
+    const alice = signedIn(t, { sub: 'alice' })
+    const bytes = fileBytes('image/jpeg', 3000, 'killed-after-last-byte')
+    const { path } = await createUpload(t.app, alice, bytes)
+    const id = path.split('/').pop()!
+    writeFileSync(join(t.dir, 'uploads', id), bytes) // what the dead process had written
+    const head = await t.app.request(path, { method: 'HEAD', headers: { ...alice.headers, 'Tus-Resumable': '1.0.0' } })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('Upload-Offset')).toBe('3000')
+    expect(count('upload_grants', `user_id = ${alice.userId} AND sha256 = '${sha256(bytes)}'`)).toBe(1)
+    expect(await blobs().has(sha256(bytes))).toBe(true)
+    expect(uploadFiles()).toEqual([])
+
+    // The same with bytes that are not what was declared: refused, as if unknown (the client starts over).
+    const other = fileBytes('image/jpeg', 3000, 'declared')
+    const second = await createUpload(t.app, alice, other)
+    writeFileSync(join(t.dir, 'uploads', second.path.split('/').pop()!), fileBytes('image/jpeg', 3000, 'corrupted'))
+    expect((await t.app.request(second.path, { method: 'HEAD', headers: { ...alice.headers, 'Tus-Resumable': '1.0.0' } })).status).toBe(404)
+    expect(count('uploads', "state = 'rejected'")).toBe(1)
+    // A partial upload is left as it is.
+    const third = await createUpload(t.app, alice, fileBytes('image/jpeg', 3000, 'partial'))
+    await patchUpload(t.app, alice, third.path, fileBytes('image/jpeg', 3000, 'partial').subarray(0, 1000))
+    const partial = await t.app.request(third.path, { method: 'HEAD', headers: { ...alice.headers, 'Tus-Resumable': '1.0.0' } })
+    expect(partial.headers.get('Upload-Offset')).toBe('1000')
   })
 
   it("answers someone else's upload as if it did not exist (HEAD, PATCH, DELETE)", async () => {

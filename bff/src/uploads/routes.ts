@@ -6,7 +6,9 @@
  * never read back through this route.
  *
  * A HEAD on one's own finished upload answers "complete" (offset = length) here, since tus no
- * longer holds the bytes: a client whose last PATCH answer was lost resumes to "done". A PATCH
+ * longer holds the bytes: a client whose last PATCH answer was lost resumes to "done". A HEAD
+ * on an unfinished upload whose bytes are all on disk (the server stopped after the last byte
+ * and before verifying it) verifies and files it first, so "done" always means granted. A PATCH
  * on it answers 409 with that offset (another client of the same person finished it first):
  * tus-js-client retries a 409 with a HEAD, and is done.
  *
@@ -59,7 +61,13 @@ export function uploadsFeature({ db, clock, config, logger, blobs = new DiskBlob
     if (req.method === 'GET') throw notFound()
     const id = c.req.path.slice(UPLOADS_PATH.length + 1)
     if (id && (req.method === 'HEAD' || req.method === 'DELETE')) {
-      const row = repository.find(id)
+      let row = repository.find(id)
+      if (req.method === 'HEAD' && row?.state === 'receiving' && row.userId === session.userId) {
+        // All bytes there but never verified (the process stopped in between): finish it now.
+        const recovered = await tusServer().recover(id, row.size)
+        if (recovered === 'refused') throw notFound()
+        row = repository.find(id)
+      }
       if (row?.state === 'complete' && row.userId === session.userId) {
         // Finished uploads are in the blob store; termination of them is refused by tus anyway.
         if (req.method === 'DELETE') return new Response(null, { status: 204, headers: { 'Tus-Resumable': '1.0.0' } })
@@ -70,7 +78,7 @@ export function uploadsFeature({ db, clock, config, logger, blobs = new DiskBlob
       }
     }
     if (!id && req.method === 'POST') {
-      const twin = unfinishedTwin(req, session.userId)
+      const twin = await unfinishedTwin(req, session.userId)
       if (twin) {
         logger.info({ upload: twin.id, user: session.userId }, 'upload creation repeated: the unfinished upload of the same bytes resumes')
         return new Response(null, {
@@ -99,13 +107,18 @@ export function uploadsFeature({ db, clock, config, logger, blobs = new DiskBlob
     return res
   }
 
-  /** The caller's unfinished upload of the bytes this creation request declares, if its partial file is still there. */
-  function unfinishedTwin(req: Request, userId: number) {
+  /**
+   * The caller's unfinished upload of the bytes this creation request declares, if tus still
+   * holds it whole: its bytes file and its record (a process stopped between the two writes of
+   * a creation leaves the file alone, which tus would answer 404).
+   */
+  async function unfinishedTwin(req: Request, userId: number) {
     const meta = v.safeParse(UploadMetadataSchema, parseMetadata(req.headers.get('Upload-Metadata') ?? ''))
     const size = Number(req.headers.get('Upload-Length'))
     if (!meta.success || !Number.isSafeInteger(size) || size < 1) return undefined
     const row = repository.findUnfinished(userId, { sha256: meta.output.sha256, size, type: meta.output.filetype }, clock.now().getTime())
-    return row && existsSync(join(uploadDirectory(config), row.id)) ? row : undefined
+    if (!row || !existsSync(join(uploadDirectory(config), row.id))) return undefined
+    return (await tusServer().datastore.configstore.get(row.id)) ? row : undefined
   }
 
   const routes = new Hono()

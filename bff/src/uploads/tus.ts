@@ -18,7 +18,7 @@
  * tus errors are answered as problem+json (types in problems.ts).
  */
 import { mkdirSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { FileStore } from '@tus/file-store'
 import { Server, type Upload } from '@tus/server'
@@ -97,6 +97,41 @@ export function createTusServer({ config, clock, logger, repository, blobs }: Tu
     throw new TusProblem(error)
   }
 
+  const finishing = new Map<string, Promise<HttpError | undefined>>()
+  /**
+   * Verifies an upload whose bytes are all there and files it (blob store, grant), once: a
+   * second caller for the same upload (the PATCH that wrote the last byte, a HEAD recovering
+   * it) waits for the first. Returns the problem when the bytes are refused.
+   */
+  const finish = (id: string): Promise<HttpError | undefined> => {
+    let running = finishing.get(id)
+    if (!running) {
+      running = verifyAndStore(id).finally(() => finishing.delete(id))
+      finishing.set(id, running)
+    }
+    return running
+  }
+  const verifyAndStore = async (id: string): Promise<HttpError | undefined> => {
+    const row = repository.find(id)
+    if (!row) return uploadNotFound()
+    if (row.state === 'complete') return undefined
+    if (row.state === 'rejected') return uploadNotFound()
+    const path = join(datastore.directory, id)
+    const found = await digestFile(path)
+    const sniffed = sniffType(found.head)
+    const problem = found.sha256 !== row.sha256 ? hashMismatch() : sniffed !== row.filetype ? typeMismatch(row.filetype, sniffed) : undefined
+    if (problem) {
+      repository.reject(row.id, clock.now())
+      await datastore.remove(id).catch(() => undefined)
+      logger.warn({ upload: row.id, user: row.userId, reason: problem.type, declared: row.sha256, received: found.sha256, sniffed }, 'upload rejected')
+      return problem
+    }
+    await blobs.put(row.sha256, { path })
+    repository.complete(row, clock.now())
+    logger.info({ upload: row.id, user: row.userId, sha256: row.sha256, size: row.size, type: row.filetype }, 'upload complete')
+    return undefined
+  }
+
   const server = new Server({
     path: UPLOADS_PATH,
     datastore,
@@ -132,23 +167,10 @@ export function createTusServer({ config, clock, logger, repository, blobs }: Tu
 
     async onUploadFinish(req, upload: Upload) {
       const call = callOf(req)
-      const row = repository.find(upload.id)
-      if (!row) return fail(uploadNotFound())
-      const path = join(datastore.directory, upload.id)
-      const found = await digestFile(path)
-      const sniffed = sniffType(found.head)
-      const problem = found.sha256 !== row.sha256 ? hashMismatch() : sniffed !== row.filetype ? typeMismatch(row.filetype, sniffed) : undefined
-      if (problem) {
-        repository.reject(row.id, clock.now())
-        await datastore.remove(upload.id).catch(() => undefined)
-        logger.warn({ upload: row.id, user: row.userId, reason: problem.type, declared: row.sha256, received: found.sha256, sniffed }, 'upload rejected')
-        return fail(problem)
-      }
-      await blobs.put(row.sha256, { path })
-      repository.complete(row, clock.now())
+      const problem = await finish(upload.id)
+      if (problem) return fail(problem)
       // The tus record goes after the answer: tus may still read it while answering.
       call.after.push(() => datastore.configstore.delete(upload.id).catch(() => undefined))
-      logger.info({ upload: row.id, user: row.userId, sha256: row.sha256, size: row.size, type: row.filetype }, 'upload complete')
       return {}
     },
 
@@ -163,7 +185,21 @@ export function createTusServer({ config, clock, logger, repository, blobs }: Tu
       return { status_code: 500, body: JSON.stringify(internalError().toProblem(UPLOADS_PATH)) }
     },
   })
-  return { server, datastore }
+  /**
+   * An unfinished upload whose bytes are all on disk: the process stopped (a crash, a kill)
+   * after the last byte was written and before it was verified and filed. tus alone would
+   * answer its HEAD with offset = length and the client would call it done, with no grant.
+   * Finishes it now; returns whether it is complete (false: refused, or not all there).
+   */
+  const recover = async (id: string, size: number): Promise<'complete' | 'refused' | 'partial'> => {
+    const onDisk = await stat(join(datastore.directory, id)).then((s) => s.size, () => -1)
+    if (onDisk !== size && !finishing.has(id)) return 'partial'
+    const problem = await finish(id)
+    if (problem) return 'refused'
+    await datastore.configstore.delete(id).catch(() => undefined)
+    return 'complete'
+  }
+  return { server, datastore, recover }
 }
 
 /** Deletes expired unfinished (and rejected) uploads, bytes and rows. Returns how many. */
