@@ -141,6 +141,8 @@ describe('drafts survive closing and killing the browser', () => {
     await page.reload()
     await expect.poll(() => page.getByLabel('Số định danh cá nhân').inputValue()).toBe('12345')
     expect(await page.getByLabel('Số điện thoại liên hệ').inputValue()).toBe('12 34')
+    // Typing just before the reload reaches IndexedDB through the journal once the draft opens.
+    await expect.poll(async () => (await readStoredDraft(page, draftId))!.values.applicantName).toBe('')
     const stored = await readStoredDraft(page, draftId)
     expect(stored!.values).toMatchObject({ applicantName: '', childName: 'Nguyễn Thị Bình', hometown: 'Thái Nguyên' })
     expect(stored!.files).toHaveLength(3)
