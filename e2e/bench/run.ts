@@ -11,9 +11,11 @@ import { catalogTransfer } from './catalog-transfer.ts'
 import { draftsSave } from './drafts-save.ts'
 import { firstVisit } from './first-visit.ts'
 import { formBundle } from './form-bundle.ts'
+import { intakeBench } from './intake.ts'
 import { lighthouseScores } from './lighthouse.ts'
 import { photoProcessing } from './photo.ts'
 import { formatFigure, met, type Figure } from './report.ts'
+import { resumeBench } from './resume.ts'
 import { searchInChromium } from './search-chromium.ts'
 import { searchInNode } from './search-node.ts'
 import { sessionCost } from './session.ts'
@@ -28,6 +30,8 @@ const benches: Record<string, () => Promise<Figure[]>> = {
   photo: photoProcessing,
   'drafts-save': draftsSave,
   'form-bundle': formBundle,
+  intake: intakeBench,
+  resume: resumeBench,
 }
 
 const wanted = process.argv.slice(2).filter((a) => a in benches)

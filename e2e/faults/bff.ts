@@ -30,7 +30,7 @@ export interface Bff {
   output(): string
 }
 
-export async function startBff(port: number, dataDir: string, env: Record<string, string> = {}): Promise<Bff> {
+export async function startBff(port: number, dataDir: string, env: Record<string, string> = {}, { keepOutput = true } = {}): Promise<Bff> {
   const baseUrl = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: join(repoRoot, 'bff'),
@@ -38,7 +38,8 @@ export async function startBff(port: number, dataDir: string, env: Record<string
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  child.stdout?.on('data', (d) => (output += d))
+  // A bench at LOG_LEVEL=info logs a line per request: drained, not kept.
+  child.stdout?.on('data', (d) => keepOutput && (output += d))
   child.stderr?.on('data', (d) => (output += d))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const deadline = Date.now() + 60_000
