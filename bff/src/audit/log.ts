@@ -30,26 +30,36 @@ export class AuditLog {
 
   /** Appends one entry (in an immediate transaction: the chain has one writer at a time). */
   record(input: AuditInput): AuditEntry {
-    const entry = this.db.transaction(
-      (tx) => {
-        const last = tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get()
-        const partial = {
-          seq: (last?.seq ?? 0) + 1,
-          at: this.clock.now().toISOString(),
-          actor: input.actor ?? null,
-          action: input.action,
-          target: input.target ?? null,
-          details: input.details ?? {},
-          prevHash: last?.hash ?? GENESIS,
-        }
-        const full: AuditEntry = { ...partial, hash: entryHash(partial) }
-        tx.insert(auditLog).values({ ...full, details: JSON.stringify(full.details) }).run()
-        return full
-      },
-      { behavior: 'immediate' },
-    )
-    this.logger.info({ audit: { seq: entry.seq, actor: entry.actor, action: entry.action, target: entry.target, details: entry.details } }, 'audit')
+    const entry = this.db.$client.transaction(() => this.append(input)).immediate()
+    this.logged(entry)
     return entry
+  }
+
+  /**
+   * Appends one entry inside the caller's transaction, which must be open and hold the write
+   * lock (an immediate transaction): the last hash is read there, so the chain stays whole, and
+   * the entry commits or rolls back with the caller's writes. Call `logged` after the commit.
+   */
+  append(input: AuditInput): AuditEntry {
+    if (!this.db.$client.inTransaction) throw new Error('AuditLog.append outside a transaction')
+    const last = this.db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get()
+    const partial = {
+      seq: (last?.seq ?? 0) + 1,
+      at: this.clock.now().toISOString(),
+      actor: input.actor ?? null,
+      action: input.action,
+      target: input.target ?? null,
+      details: input.details ?? {},
+      prevHash: last?.hash ?? GENESIS,
+    }
+    const full: AuditEntry = { ...partial, hash: entryHash(partial) }
+    this.db.insert(auditLog).values({ ...full, details: JSON.stringify(full.details) }).run()
+    return full
+  }
+
+  /** The entry's line on stdout (shipped centrally), once it is committed. */
+  logged(entry: AuditEntry): void {
+    this.logger.info({ audit: { seq: entry.seq, actor: entry.actor, action: entry.action, target: entry.target, details: entry.details } }, 'audit')
   }
 
   /** Every entry in order, read lazily (the log can be long). */

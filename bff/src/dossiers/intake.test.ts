@@ -74,6 +74,22 @@ describe('POST /api/dossiers', () => {
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ code: receipt.code, files: 1 })
   })
 
+  it('writes the audit entry in the intake transaction: if it cannot be written, nothing is stored', async () => {
+    const alice = signedIn(t, { sub: 'alice' })
+    const file = await uploaded(alice)
+    t.db.$client.exec("CREATE TEMP TRIGGER audit_refuses BEFORE INSERT ON audit_log WHEN NEW.action = 'dossier.submitted' BEGIN SELECT RAISE(ABORT, 'audit refused'); END")
+    const before = counts()
+    const res = await post(t.app, alice, provinceSubmission([file]))
+    expect(res.status).toBe(500)
+    expect(counts()).toEqual(before)
+    t.db.$client.exec('DROP TRIGGER audit_refuses')
+    const again = await post(t.app, alice, provinceSubmission([file]))
+    expect(again.status).toBe(201)
+    expect(((await again.json()) as DossierReceipt).code).toBe('000.00.01.H55-260701-0001')
+    const chain = t.db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }
+    expect(chain.n).toBeGreaterThan(0)
+  })
+
   it('answers a replay with the same receipt (200, same code), however the JSON is spelled', async () => {
     const alice = signedIn(t, { sub: 'alice' })
     const submission = provinceSubmission([await uploaded(alice)])

@@ -5,6 +5,8 @@
  */
 import { and, asc, eq, gt, sql } from 'drizzle-orm'
 import type { DossierReceipt, DossierStatus, DossierSubmission, DossierView } from '@portal/shared/dossiers/schema'
+import type { AuditEntry, Json } from '../audit/chain.ts'
+import type { AuditLog } from '../audit/log.ts'
 import type { Db } from '../db/open.ts'
 import { dossierCode } from './codes.ts'
 import { dossierCodeCounters, dossierFiles, dossierHistory, dossiers, dossierSequence, relayOutbox } from './table.ts'
@@ -22,12 +24,17 @@ export interface Registration {
   /** The receipt without its code (assigned here). */
   receipt: Omit<DossierReceipt, 'code'>
   at: Date
+  /** `sub` of the applicant: the actor of the audit entry. */
+  actor: string
 }
 
-export type RegisterResult = { created: true; row: DossierRow; number: number } | { created: false; row: DossierRow }
+export type RegisterResult = { created: true; row: DossierRow; number: number; audit: AuditEntry } | { created: false; row: DossierRow }
 
 export class DossierRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+  ) {}
 
   find(id: string): DossierRow | undefined {
     return this.db.select().from(dossiers).where(eq(dossiers.id, id)).get()
@@ -36,7 +43,9 @@ export class DossierRepository {
   /**
    * The intake transaction: the code's number from the agency's counter of the day, the next
    * change sequence, the dossier with its files, its first history entry and its relay outbox
-   * row. If the id exists already (a concurrent replay), nothing is written and that row is
+   * row, and the audit entry `dossier.submitted` (its hash chained on the last entry, read in
+   * the same transaction): one commit, so no dossier is ever stored without its audit entry.
+   * If the id exists already (a concurrent replay), nothing is written and that row is
    * returned.
    */
   register(r: Registration): RegisterResult {
@@ -85,7 +94,13 @@ export class DossierRepository {
         // Delivered to the one-stop-shop by the relay worker (next issue), with retries and the
         // dossier id as idempotency key; committing here makes "received" and "to be relayed" one fact.
         tx.insert(relayOutbox).values({ dossierId: r.id, message: 'submitted', createdAt: r.at.toISOString() }).run()
-        return { created: true, row, number: counter.last }
+        const audit = this.audit.append({
+          actor: r.actor,
+          action: 'dossier.submitted',
+          target: r.id,
+          details: { code, procedure: r.submission.procedureCode, agency: r.agencyCode, files: files.length } satisfies Record<string, Json>,
+        })
+        return { created: true, row, number: counter.last, audit }
       },
       { behavior: 'immediate' },
     )

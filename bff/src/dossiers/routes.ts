@@ -65,7 +65,7 @@ function applicantOf(session: Session): DossierReceipt['applicant'] {
 }
 
 export function dossierRoutes({ db, clock, logger, store, audit, uploads }: DossiersDeps) {
-  const repository = new DossierRepository(db)
+  const repository = new DossierRepository(db, audit)
   const app = new Hono()
   const noStore = createMiddleware(async (c, next) => {
     await next()
@@ -122,6 +122,7 @@ export function dossierRoutes({ db, clock, logger, store, audit, uploads }: Doss
         submissionHash: hash,
         submission: { ...submission, form: checked.form },
         at,
+        actor: session.sub,
         receipt: {
           id: submission.id,
           procedure: { code: checked.procedure.code, name: checked.procedure.name },
@@ -146,12 +147,7 @@ export function dossierRoutes({ db, clock, logger, store, audit, uploads }: Doss
       if (number > CODE_WIDENS_AFTER) {
         logger.warn({ agency: row.agencyCode, day: vietnamDay(at), number, code: row.code }, 'dossier numbering past 9,999 for the day: the number widens')
       }
-      audit.record({
-        actor: session.sub,
-        action: 'dossier.submitted',
-        target: row.id,
-        details: { code: row.code, procedure: row.procedureCode, agency: row.agencyCode, files: submission.components.reduce((n, c) => n + c.files.length, 0) },
-      })
+      audit.logged(result.audit)
       c.header('Location', `/api/dossiers/${row.id}`)
       return c.json(repository.receipt(row), 201)
     },
