@@ -23,7 +23,9 @@ interface BrowseSection {
 }
 
 const LEVELS: readonly ProcedureLevel[] = ['province', 'commune']
-const byName = (a: Tile, b: Tile) => a.label.localeCompare(b.label, 'vi')
+// One collator: localeCompare with a locale builds a new one on every call.
+const collator = new Intl.Collator('vi')
+const byName = (a: Tile, b: Tile) => collator.compare(a.label, b.label)
 
 function countBy(values: string[]): Map<string, number> {
   const counts = new Map<string, number>()

@@ -14,6 +14,8 @@ type TimeOption = ProcessingTime['options'][number]
 
 const amount = (option: TimeOption) => fill(T.procedure.unit[option.unit], { n: option.amount })
 const published = (text: string) => html`<p class="quote">${T.procedure.published} <q lang="vi">${text}</q></p>`
+/** One collator for every page: localeCompare with a locale builds a new one on every call. */
+const collator = new Intl.Collator('vi')
 
 /** ProcedureFacts.vue. */
 function facts(p: Procedure, fieldName: string, kindName: string): Html {
@@ -83,7 +85,7 @@ function agencyItem(a: Agency): Html {
  * commune-level ones to the applicant's own commune, so the communes are listed (folded).
  */
 function whereToSubmit(p: Procedure, snapshot: CatalogSnapshot, kindName: string): Html {
-  const agencies = snapshot.agencies.agencies.filter((a) => a.kind === p.agencyKind).sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+  const agencies = snapshot.agencies.agencies.filter((a) => a.kind === p.agencyKind).sort((a, b) => collator.compare(a.name, b.name))
   const commune = p.level === 'commune'
   return html`${commune && html`<p>${fill(T.procedure.whereCommune, { kind: kindName })}</p>`}
 ${agencies.length === 0

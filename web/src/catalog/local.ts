@@ -19,6 +19,7 @@ import {
   type ProcedureLevel,
 } from '@portal/shared/catalog/schema'
 import type { PortalDb } from '../db.ts'
+import { compareNames } from '../ui/collate.ts'
 import { log } from '../log.ts'
 
 const CatalogMetaSchema = v.object({
@@ -53,22 +54,51 @@ async function clearCatalog(db: PortalDb): Promise<void> {
   })
 }
 
-/** Stores a whole catalogue in place of the one on the device. */
+/** Procedures written per transaction on a first store: each a short task on a slow phone. */
+const FIRST_STORE_SLICE = 20
+
+/**
+ * Stores a whole catalogue in place of the one on the device.
+ *
+ * Replacing a catalogue the device already has is one transaction: the old one stays whole
+ * until the new one is, so a crash never leaves the user offline with half a catalogue. A
+ * device with none (a first visit) has nothing to protect, and one transaction of a whole
+ * catalogue is one long task (structured cloning on the main thread, hundreds of ms on a cheap
+ * phone) while the user reads the first page. So there the procedures go in slices, yielding
+ * to the page between them, and the meta row comes last: until it is written there is no
+ * catalogue, and a crash in between leaves rows without meta, which readCatalogMeta clears.
+ */
 export async function replaceCatalog(db: PortalDb, catalog: Catalog, etag: string | undefined, now: number): Promise<void> {
-  await db.transaction('rw', db.procedures, db.meta, async () => {
-    await db.procedures.clear()
-    await db.procedures.bulkPut(catalog.procedures)
-    const meta: CatalogMeta = {
-      version: catalog.version,
-      etag,
-      fields: catalog.fields,
-      agencyKinds: catalog.agencyKinds,
-      count: catalog.procedures.length,
-    }
-    await db.meta.bulkPut([
+  const meta: CatalogMeta = {
+    version: catalog.version,
+    etag,
+    fields: catalog.fields,
+    agencyKinds: catalog.agencyKinds,
+    count: catalog.procedures.length,
+  }
+  const writeMeta = () =>
+    db.meta.bulkPut([
       { key: CATALOG, value: meta },
       { key: CHECKED_AT, value: now },
     ])
+  const hasCatalog = (await db.meta.get(CATALOG)) !== undefined
+  if (hasCatalog) {
+    await db.transaction('rw', db.procedures, db.meta, async () => {
+      await db.procedures.clear()
+      await db.procedures.bulkPut(catalog.procedures)
+      await writeMeta()
+    })
+    return
+  }
+  await db.procedures.clear()
+  for (let i = 0; i < catalog.procedures.length; i += FIRST_STORE_SLICE) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0))
+    await db.procedures.bulkPut(catalog.procedures.slice(i, i + FIRST_STORE_SLICE))
+  }
+  await db.transaction('rw', db.procedures, db.meta, async () => {
+    // Another tab may have stored (and counted) the catalogue meanwhile: the count must hold.
+    meta.count = await db.procedures.count()
+    await writeMeta()
   })
 }
 
@@ -135,7 +165,7 @@ export async function listProcedures(db: PortalDb, filter: ProcedureFilter): Pro
   const rows = await db.procedures.where(filter.by).equals(filter.value).toArray()
   return rows
     .map(({ code, name, level }) => ({ code, name, level }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+    .sort((a, b) => compareNames('vi')(a.name, b.name))
 }
 
 /**

@@ -9,6 +9,7 @@ import { isAddressShape } from '@portal/shared/forms/address'
 import { t } from '@portal/shared/forms/blocks'
 import type { ResultDelivery } from '@portal/shared/dossiers/schema'
 import type { AddressValue, DossierDefinition, Field, FormDefinition, FormValues } from '@portal/shared/forms/definition'
+import { compareNames } from '../ui/collate.ts'
 import type { SubmitChoice } from './submission.ts'
 
 export function choiceForm(procedure: Procedure, agencies: readonly Agency[]): FormDefinition {
@@ -41,7 +42,7 @@ export function choiceForm(procedure: Procedure, agencies: readonly Agency[]): F
 
 /** Agencies of the procedure's kind that serve a commune, by name. */
 export function communeAgencies(procedure: Procedure, agencies: readonly Agency[]): Agency[] {
-  return agencies.filter((agency) => agency.kind === procedure.agencyKind && agency.communeCode).sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+  return agencies.filter((agency) => agency.kind === procedure.agencyKind && agency.communeCode).sort((a, b) => compareNames('vi')(a.name, b.name))
 }
 
 /**
