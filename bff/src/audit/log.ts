@@ -6,12 +6,10 @@
  *
  * @example audit.record({ actor: session.sub, action: 'dossier.read', target: dossierId })
  */
-import { desc } from 'drizzle-orm'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
 import type { Logger } from '../log.ts'
 import { entryHash, GENESIS, verifyChain, type AuditEntry, type Json, type VerifyResult } from './chain.ts'
-import { auditLog } from './table.ts'
 
 export interface AuditInput {
   actor?: string | null
@@ -22,11 +20,19 @@ export interface AuditInput {
 }
 
 export class AuditLog {
+  /** Prepared once: `append` is on the intake path. */
+  readonly #s
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.#s = {
+      last: db.$client.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+      insert: db.$client.prepare('INSERT INTO audit_log (seq, at, actor, action, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    }
+  }
 
   /** Appends one entry (in an immediate transaction: the chain has one writer at a time). */
   record(input: AuditInput): AuditEntry {
@@ -42,7 +48,7 @@ export class AuditLog {
    */
   append(input: AuditInput): AuditEntry {
     if (!this.db.$client.inTransaction) throw new Error('AuditLog.append outside a transaction')
-    const last = this.db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get()
+    const last = this.#s.last.get() as { seq: number; hash: string } | undefined
     const partial = {
       seq: (last?.seq ?? 0) + 1,
       at: this.clock.now().toISOString(),
@@ -53,7 +59,7 @@ export class AuditLog {
       prevHash: last?.hash ?? GENESIS,
     }
     const full: AuditEntry = { ...partial, hash: entryHash(partial) }
-    this.db.insert(auditLog).values({ ...full, details: JSON.stringify(full.details) }).run()
+    this.#s.insert.run(full.seq, full.at, full.actor, full.action, full.target, JSON.stringify(full.details), full.prevHash, full.hash)
     return full
   }
 

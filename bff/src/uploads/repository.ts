@@ -26,7 +26,12 @@ export interface Grant {
 }
 
 export class UploadRepository {
-  constructor(private readonly db: Db) {}
+  /** The grant check runs for every file of every intake: prepared once. */
+  readonly #grant
+
+  constructor(private readonly db: Db) {
+    this.#grant = db.$client.prepare('SELECT 1 FROM upload_grants WHERE user_id = ? AND sha256 = ? AND size = ? AND type = ? LIMIT 1').pluck()
+  }
 
   /** Records a new upload unless its owner already has `max` unfinished, unexpired ones. */
   create(upload: NewUpload, max: number): 'created' | 'too-many' {
@@ -105,12 +110,6 @@ export class UploadRepository {
 
   /** Whether `userId` uploaded these bytes (same hash, size and type) in a complete upload. */
   hasGrant(userId: number, grant: Grant): boolean {
-    const row = this.db
-      .select({ id: uploadGrants.id })
-      .from(uploadGrants)
-      .where(and(eq(uploadGrants.userId, userId), eq(uploadGrants.sha256, grant.sha256), eq(uploadGrants.size, grant.size), eq(uploadGrants.type, grant.type)))
-      .limit(1)
-      .get()
-    return row !== undefined
+    return this.#grant.get(userId, grant.sha256, grant.size, grant.type) !== undefined
   }
 }
