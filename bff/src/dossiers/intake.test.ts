@@ -6,6 +6,7 @@ import { DOSSIER_CODE, DossierReceiptSchema, DossierViewSchema, type DossierRece
 import { createApp } from '../app.ts'
 import { signedIn, type TestPerson } from '../auth/testing/sessions.ts'
 import { tryOthersIds } from '../auth/testing/idor.ts'
+import { AuditLog } from '../audit/log.ts'
 import { createLogger } from '../log.ts'
 import { TEST_ORIGIN, testApp } from '../testing/app.ts'
 import { birth } from '../testing/fixtures.ts'
@@ -165,6 +166,26 @@ describe('POST /api/dossiers', () => {
     }
     const seqs = (t.db.$client.prepare('SELECT seq FROM dossiers ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq)
     expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => i + 1))
+    // Each with its audit entry, the chain whole.
+    const audited = t.db.$client.prepare("SELECT count(DISTINCT target) AS n FROM audit_log WHERE action = 'dossier.submitted'").get() as { n: number }
+    expect(audited.n).toBe(200)
+    expect(new AuditLog(t.db, t.clock, createLogger('silent')).verify().ok).toBe(true)
+  })
+
+  it('answers the same id twice in one group commit exactly: the second sees the first (same receipt, or a conflict)', async () => {
+    const alice = signedIn(t, { sub: 'alice' })
+    const file = await uploaded(alice)
+    const submission = provinceSubmission([file])
+    const [a, b] = await Promise.all([post(t.app, alice, submission), post(t.app, alice, submission)])
+    expect([a.status, b.status].sort()).toEqual([200, 201])
+    const [ra, rb] = (await Promise.all([a.json(), b.json()])) as DossierReceipt[]
+    expect(ra).toEqual(rb)
+    const other = provinceSubmission([file])
+    const renamed = { ...other, components: other.components.map((c) => ({ ...c, files: c.files.map((f) => ({ ...f, name: 'ten-khac.jpg' })) })) }
+    const [c1, c2] = await Promise.all([post(t.app, alice, other), post(t.app, alice, renamed)])
+    expect([c1.status, c2.status].sort()).toEqual([201, 409])
+    expect(counts().dossiers).toBe(2)
+    expect(new AuditLog(t.db, t.clock, createLogger('silent')).verify()).toEqual({ ok: true, count: expect.any(Number) as number })
   })
 
   it('starts each agency at 0001 on each Vietnam day (midnight is 17:00 UTC)', async () => {

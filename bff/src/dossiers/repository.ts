@@ -8,6 +8,7 @@ import type { DossierReceipt, DossierStatus, DossierSubmission, DossierView } fr
 import type { AuditEntry, Json } from '../audit/chain.ts'
 import type { AuditLog } from '../audit/log.ts'
 import type { Db } from '../db/open.ts'
+import { writeQueueOf, type WriteQueue } from '../db/write-queue.ts'
 import { dossierCode } from './codes.ts'
 import { dossierHistory, dossiers } from './table.ts'
 
@@ -40,12 +41,14 @@ export class DossierRepository {
    * builder rebuilt and re-prepared each statement per call, ~11 % of an intake's CPU).
    */
   readonly #s
+  private readonly writes: WriteQueue
 
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
   ) {
     const c = db.$client
+    this.writes = writeQueueOf(c)
     this.#s = {
       find: c.prepare(`SELECT ${ROW} FROM dossiers WHERE id = ?`),
       counter: c.prepare(
@@ -71,11 +74,14 @@ export class DossierRepository {
    * change sequence, the dossier with its files, its first history entry and its relay outbox
    * row, and the audit entry `dossier.submitted` (its hash chained on the last entry, read in
    * the same transaction): one commit, so no dossier is ever stored without its audit entry.
-   * If the id exists already (a concurrent replay), nothing is written and that row is
-   * returned.
+   * If the id exists already (a concurrent replay, possibly earlier in the same batch), nothing
+   * is written and that row is returned.
+   *
+   * Group commit (db/write-queue.ts): the writes join the next batch transaction, in a savepoint
+   * of their own; the promise resolves once that transaction is committed (durable).
    */
-  register(r: Registration): RegisterResult {
-    return this.db.$client.transaction(() => this.write(r)).immediate()
+  register(r: Registration): Promise<RegisterResult> {
+    return this.writes.enqueue(() => this.write(r))
   }
 
   /** The writes of `register`, inside the caller's transaction (or savepoint). */

@@ -114,7 +114,7 @@ export function dossierRoutes({ db, clock, logger, store, audit, uploads }: Doss
       })
       const rules = new Map(checked.definition.components.map((rule) => [rule.id, rule]))
       const at = clock.now()
-      const result = repository.register({
+      const result = await repository.register({
         id: submission.id,
         userId: session.userId,
         agencyCode: checked.agency.code,
