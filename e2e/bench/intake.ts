@@ -14,10 +14,13 @@
  * - Bare route: a Hono JSON POST route on @hono/node-server (bench/bare-server.ts), in its own
  *   process, same body, same connections and duration.
  * - Raw SQLite: the same schema (the BFF's migrations on a temp file, WAL, synchronous=FULL),
- *   the statements of one intake in prepared form and in a loop for 5 s: the intake transaction
- *   (look-up of the id, counter and sequence upserts, the dossier row with its receipt and
- *   submission JSON of the same size, history, relay outbox) then the audit transaction (last
- *   entry, one insert), i.e. two commits and two fsyncs of the WAL per dossier, as the BFF does.
+ *   the statements of one intake in prepared form and in a loop for 5 s, ONE transaction per
+ *   intake (look-up of the id, counter and sequence upserts, the dossier row with its receipt and
+ *   submission JSON of the same size, history, relay outbox, last audit entry and the audit
+ *   insert), i.e. one commit and one fsync of the WAL per dossier: the limit of a server that
+ *   commits each intake alone. The BFF groups concurrent intakes into one commit
+ *   (bff/src/db/write-queue.ts), so intake / raw SQLite can exceed 1: it then measures what group
+ *   commit gains over one fsync per dossier, not a fraction of a hard limit.
  * Ratios: intake / bare route, intake / raw SQLite.
  */
 import { spawn } from 'node:child_process'
@@ -84,7 +87,7 @@ async function bareRoute(): Promise<Load> {
   }
 }
 
-/** Intake-equivalents per second: both transactions of one intake, prepared, in a loop. */
+/** Intake-equivalents per second: one transaction per intake (with its audit entry), prepared, in a loop. */
 function rawSqlite(seconds: number): number {
   const dir = mkdtempSync(join(tmpdir(), 'portal-raw-sqlite-'))
   const db = openDatabase(join(dir, 'raw.sqlite'))
@@ -112,8 +115,6 @@ function rawSqlite(seconds: number): number {
       insert.get(id, user.id, `000.00.A${i % 92}.H55-260701-${String(last).padStart(4, '0')}`, '3.000182', `000.00.A${i % 92}.H55`, 'h'.repeat(64), body(i), receipt, at, at, seq)
       history.run(id, at)
       relay.run(id, at)
-    })
-    const auditTx = c.transaction((id: string) => {
       const prev = lastAudit.get() as { seq: number; hash: string } | undefined
       audit.run((prev?.seq ?? 0) + 1, new Date().toISOString(), 'citizen', 'dossier.submitted', id, '{"code":"000.00.A1.H55-260701-0001","procedure":"3.000182","agency":"000.00.A1.H55","files":0}', prev?.hash ?? '0'.repeat(64), 'a'.repeat(64))
     })
@@ -123,7 +124,6 @@ function rawSqlite(seconds: number): number {
     while (performance.now() < until) {
       const id = randomUUID()
       intake.immediate(id, n)
-      auditTx.immediate(id)
       n++
     }
     return n / ((performance.now() - started) / 1000)
@@ -158,8 +158,8 @@ export async function intakeBench(): Promise<Figure[]> {
     { name: 'intake p99', value: intake.p99, unit: 'ms', target: { op: '<=', value: 50 } },
     { name: 'intake non-2xx answers', value: intake.non2xx, unit: '', target: { op: '<=', value: 0 }, note: `${intake.errors} socket errors or timeouts` },
     { name: 'bare Hono JSON route', value: bare.rps, unit: 'req/s', note: `p50 ${bare.p50} ms, p99 ${bare.p99} ms, same connections and body` },
-    { name: 'raw SQLite, both transactions of one intake (synchronous=FULL, WAL)', value: raw, unit: 'intakes/s', note: 'prepared statements in a loop, 5 s' },
+    { name: 'raw SQLite, one transaction per intake with its audit entry (synchronous=FULL, WAL)', value: raw, unit: 'intakes/s', note: 'prepared statements in a loop, 5 s: one fsync per dossier, no group commit' },
     { name: 'intake / bare route', value: intake.rps / bare.rps, unit: '×' },
-    { name: 'intake / raw SQLite', value: intake.rps / raw, unit: '×', target: { op: '>=', value: 0.5 } },
+    { name: 'intake / raw SQLite', value: intake.rps / raw, unit: '×', target: { op: '>=', value: 0.5 }, note: 'above 1 is possible: the BFF commits concurrent intakes together (group commit), the raw loop one per transaction' },
   ]
 }
