@@ -3,6 +3,7 @@
  * the stored version moves (checked with one single-row read per use, so a publication by
  * another process is seen at once). Pages, search and the API all read from it.
  */
+import type { Statement } from 'better-sqlite3'
 import { asc, eq } from 'drizzle-orm'
 import type { AgencyDirectory, AgencyKind, CatalogChanges, Field, Procedure } from '@portal/shared/catalog/schema'
 import type { Clock } from '../clock.ts'
@@ -39,6 +40,7 @@ export const EMPTY_DIRECTORY: AgencyDirectory = { province: { code: '', name: ''
 
 export class CatalogStore {
   #snapshot: CatalogSnapshot | undefined
+  #versionRead: Statement | undefined
 
   constructor(
     private readonly db: Db,
@@ -47,8 +49,10 @@ export class CatalogStore {
     ensureCatalogMeta(db, clock.now())
   }
 
+  /** On every intake and catalogue request (snapshot), so its read is prepared once, raw. */
   version(): string {
-    return formatVersion(readVersion(this.db))
+    const row = (this.#versionRead ??= this.db.$client.prepare('SELECT epoch, seq FROM catalog_meta WHERE id = 1')).get() as VersionParts | undefined
+    return formatVersion(row ?? readVersion(this.db))
   }
 
   snapshot(): CatalogSnapshot {
