@@ -4,11 +4,12 @@
  * schema.org GovernmentService data for search engines.
  */
 import type { Agency, Component, Fee, Procedure, ProcessingTime } from '@portal/shared/catalog/schema'
+import { canStartOnline, hasElectronicForm } from '@portal/shared/forms/registry'
 import type { CatalogSnapshot } from '../catalog/store.ts'
 import { html, type Html } from './html.ts'
 import { LEVEL_LABEL, LEVEL_SLUG, ONLINE_LABEL, feeSummary } from './labels.ts'
 import { crumbs, renderPage, type PageContext } from './layout.ts'
-import { fill, T } from './texts.ts'
+import { fill, T, TD } from './texts.ts'
 
 type TimeOption = ProcessingTime['options'][number]
 
@@ -16,6 +17,17 @@ const amount = (option: TimeOption) => fill(T.procedure.unit[option.unit], { n: 
 const published = (text: string) => html`<p class="quote">${T.procedure.published} <q lang="vi">${text}</q></p>`
 /** One collator for every page: localeCompare with a locale builds a new one on every call. */
 const collator = new Intl.Collator('vi')
+
+/**
+ * StartDossier.vue: the same block the app shows, so its takeover moves nothing. Its button
+ * needs the app (drafts live on the device); without JavaScript it does nothing, like the
+ * language button.
+ */
+function startBlock(p: Procedure): Html | false {
+  if (!canStartOnline(p)) return false
+  const hint = hasElectronicForm(p.code) ? TD.drafts.startHint : TD.drafts.startFile
+  return html`<section class="start" aria-labelledby="start-title"><h2 id="start-title" class="visually-hidden">${TD.drafts.start}</h2><p>${hint}</p><button type="button" class="button">${TD.drafts.start}</button></section>`
+}
 
 /** ProcedureFacts.vue. */
 function facts(p: Procedure, fieldName: string, kindName: string): Html {
@@ -142,6 +154,7 @@ export function renderProcedurePage(ctx: PageContext, p: Procedure): string {
 ${crumbs([{ label: fieldName, href: `/linh-vuc/${p.field}` }, { label: p.code }])}
 <h1>${p.name}</h1>
 ${facts(p, fieldName, kindName)}
+${startBlock(p)}
 ${section('time', T.procedure.time, processingTime(p.processingTime))}
 ${section('fee', T.procedure.fee, fee(p.fee))}
 ${section('components', T.procedure.components, components(p.components))}

@@ -97,3 +97,15 @@ export function fill(message: string, values: Record<string, string | number>): 
     return typeof value === 'number' ? formatNumber(value) : value
   })
 }
+
+/**
+ * The drafts feature's texts that the procedure page shows (web/src/drafts/i18n/vi.json): the
+ * "start a dossier" block, rendered here too so the app's takeover adds nothing to the page.
+ */
+export const TD = {
+  drafts: {
+    start: 'Bắt đầu soạn hồ sơ',
+    startHint: 'Soạn ngay trên máy, được lưu tự động, nộp khi có mạng.',
+    startFile: 'Thủ tục này chưa có tờ khai điện tử: bạn chụp hoặc quét tờ khai đã điền và đính kèm.',
+  },
+}
