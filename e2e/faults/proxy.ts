@@ -28,6 +28,7 @@
  * 'resume' bench: a link that dies every megabyte).
  */
 import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net'
+import { prng } from '@portal/shared/random/prng'
 
 export const PHASES = ['before-request', 'mid-upload', 'after-commit', 'mid-response'] as const
 export type Phase = (typeof PHASES)[number]
@@ -75,18 +76,6 @@ export interface FaultProxy {
   /** Changes the fault rate from now on (e.g. 0 for a clean check at the end). */
   setFaultRate(rate: number): void
   close(): Promise<void>
-}
-
-/** mulberry32: a small, fast, seedable PRNG; floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const HEAD_END = Buffer.from('\r\n\r\n')

@@ -7,7 +7,7 @@
  */
 import { createClient, randomFiles, seededUuid, type ClientOptions, type ScriptedDossier, type SubmitResult } from './client.ts'
 import { blobDigest, codeGaps, communeCommittees, readDossiers, WITH_FILES, type Citizen } from './bff.ts'
-import { prng } from './proxy.ts'
+import { prng } from '@portal/shared/random/prng'
 
 export interface PlannedDossier {
   citizen: Citizen

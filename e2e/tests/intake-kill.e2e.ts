@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { communeCommittees, databaseFile, signInCitizens, startBff, type Bff } from '../faults/bff.ts'
-import { prng } from '../faults/proxy.ts'
+import { prng } from '@portal/shared/random/prng'
 import { checkServer, planDossiers, sendAll, totals } from '../faults/run.ts'
 import { freePort } from '../support/server.ts'
 

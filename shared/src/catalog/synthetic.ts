@@ -8,20 +8,10 @@
  * shape of the data stay those of real procedures, which is what search and transfer costs
  * depend on. Codes are `<d>.9<5 digits>`, a range no real procedure uses, so they never clash.
  *
- * Deterministic: the same base, size and seed give the same catalogue (mulberry32 PRNG).
+ * Deterministic: the same base, size and seed give the same catalogue (a seeded PRNG).
  */
+import { prng } from '../random/prng.ts'
 import type { Procedure } from './schema.ts'
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function halves(name: string): [string, string] {
   const words = name.split(/\s+/)
@@ -53,7 +43,7 @@ function recombine(frame: Procedure, other: Procedure, index: number, pick: () =
 export function syntheticCatalog(base: readonly Procedure[], size: number, seed = 61): Procedure[] {
   if (base.length === 0) throw new Error('syntheticCatalog needs at least one real procedure')
   if (size > base.length + 99_999) throw new Error('syntheticCatalog supports up to 99,999 synthetic records')
-  const pick = mulberry32(seed)
+  const pick = prng(seed)
   const out = base.slice(0, size)
   for (let i = out.length; i < size; i++) {
     const frame = base[i % base.length]!
