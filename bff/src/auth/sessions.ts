@@ -5,6 +5,11 @@
  * absolute (12 hours from sign-in), both configurable. Activity slides the idle limit, but
  * `last_seen_at` is written at most once a minute so reads stay reads. An expired session is
  * deleted when it is next presented.
+ *
+ * Each request looks its session up. The row (with the parsed profile) is kept in memory for
+ * ROW_CACHE_MS, so a burst of requests reads SQLite once; roles are read on every request, and
+ * every revocation or deletion here empties the cache at once. Another BFF instance (scale-out)
+ * sees a revocation made elsewhere within ROW_CACHE_MS.
  */
 import { randomUUID } from 'node:crypto'
 import { and, desc, eq, lt, or } from 'drizzle-orm'
@@ -18,6 +23,15 @@ import { hashSecret, isSecret, newSecret } from './tokens.ts'
 
 /** last_seen_at is written at most this often. */
 const TOUCH_MS = 60_000
+/** How long a looked-up session row is reused, and how many are kept at most. */
+const ROW_CACHE_MS = 2_000
+const ROW_CACHE_MAX = 10_000
+
+interface CachedRow {
+  row: SessionRow
+  profile: Record<string, unknown> | null
+  at: number
+}
 
 export interface Session {
   publicId: string
@@ -67,6 +81,7 @@ type RoleRow = Parameters<typeof toAssignment>[0]
 
 export class SessionStore {
   readonly #statements
+  readonly #rows = new Map<string, CachedRow>()
 
   constructor(
     private readonly db: Db,
@@ -103,19 +118,22 @@ export class SessionStore {
   authenticate(secret: string | undefined): Session | null {
     if (!isSecret(secret)) return null
     const idHash = hashSecret(secret)
-    const row = this.#statements.session.get(idHash) as SessionRow | undefined
-    if (!row) return null
+    const now = this.clock.now().getTime()
+    const cached = this.#lookup(idHash, now)
+    if (!cached) return null
+    const { row, profile } = cached
     const assignments = (this.#statements.roles.all(row.userId) as RoleRow[]).map(toAssignment)
     const idleSeconds = isAdministrator(assignments) ? this.config.adminIdleSeconds : this.config.idleSeconds
-    const now = this.clock.now().getTime()
     if (now >= row.expiresAt || now - row.lastSeenAt >= idleSeconds * 1000) {
       this.db.delete(sessions).where(eq(sessions.idHash, idHash)).run()
+      this.#rows.delete(idHash)
       return null
     }
     let lastSeenAt = row.lastSeenAt
     if (now - lastSeenAt >= TOUCH_MS) {
       lastSeenAt = now
       this.db.update(sessions).set({ lastSeenAt }).where(eq(sessions.idHash, idHash)).run()
+      row.lastSeenAt = now
     }
     return {
       publicId: row.publicId,
@@ -129,12 +147,28 @@ export class SessionStore {
       expiresAt: row.expiresAt,
       idleSeconds,
       assignments,
-      profile: row.profile ? (JSON.parse(row.profile) as Record<string, unknown>) : null,
+      profile,
     }
+  }
+
+  /** The session row of a hash, from the cache while fresh (a clock moved back reads again). */
+  #lookup(idHash: string, now: number): CachedRow | undefined {
+    const hit = this.#rows.get(idHash)
+    if (hit && now >= hit.at && now - hit.at < ROW_CACHE_MS) return hit
+    const row = this.#statements.session.get(idHash) as SessionRow | undefined
+    if (!row) {
+      this.#rows.delete(idHash)
+      return undefined
+    }
+    if (this.#rows.size >= ROW_CACHE_MAX) this.#rows.clear()
+    const entry = { row, profile: row.profile ? (JSON.parse(row.profile) as Record<string, unknown>) : null, at: now }
+    this.#rows.set(idHash, entry)
+    return entry
   }
 
   /** The user's live sessions, newest activity first; expired ones are removed on the way. */
   list(session: Session): SessionSummary[] {
+    this.#rows.clear()
     const now = this.clock.now().getTime()
     const idleMs = session.idleSeconds * 1000
     this.db
@@ -158,11 +192,13 @@ export class SessionStore {
 
   /** Ends one of this user's sessions; false when the user has none with that id. */
   revoke(userId: number, publicId: string): boolean {
+    this.#rows.clear()
     return this.db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.publicId, publicId))).run().changes > 0
   }
 
   /** Ends every session of a user (roles revoked, account locked). */
   revokeAll(userId: number): number {
+    this.#rows.clear()
     return this.db.delete(sessions).where(eq(sessions.userId, userId)).run().changes
   }
 }

@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { Accounts } from '../accounts/repository.ts'
+import { openDatabase, type Db } from '../db/open.ts'
+import { tempDir } from '../testing/app.ts'
+import { SessionStore } from './sessions.ts'
+
+// The session look-up reuses a row for two seconds; revocations here take effect at once, and
+// a deletion made elsewhere (another BFF instance) within those two seconds.
+describe('session look-up', () => {
+  let dir: ReturnType<typeof tempDir>
+  let db: Db
+  let now: number
+  let store: SessionStore
+  let userId: number
+  beforeEach(() => {
+    dir = tempDir()
+    db = openDatabase(`${dir.dir}/portal.sqlite`)
+    now = Date.UTC(2026, 10, 27, 3)
+    const clock = { now: () => new Date(now) }
+    store = new SessionStore(db, clock, { idleSeconds: 900, adminIdleSeconds: 300, maxSeconds: 43_200 })
+    userId = new Accounts(db).ensureUser('https://idp.example', 'citizen-1', new Date(now), { name: 'Nguyễn Văn An' }).id
+  })
+  afterEach(() => {
+    db.$client.close()
+    dir.cleanup()
+  })
+
+  it('refuses a revoked session at once', () => {
+    const { secret, publicId } = store.create({ userId, mfa: false, idToken: 't', device: 'phone' })
+    expect(store.authenticate(secret)?.profile).toMatchObject({ name: 'Nguyễn Văn An' })
+    expect(store.revoke(userId, publicId)).toBe(true)
+    expect(store.authenticate(secret)).toBeNull()
+  })
+
+  it('sees a deletion made behind its back within two seconds', () => {
+    const { secret } = store.create({ userId, mfa: false, idToken: 't', device: 'phone' })
+    expect(store.authenticate(secret)).not.toBeNull()
+    db.$client.prepare('DELETE FROM sessions').run()
+    now += 2_000
+    expect(store.authenticate(secret)).toBeNull()
+  })
+
+  it('still ends a session idle for too long, cached or not', () => {
+    const { secret } = store.create({ userId, mfa: false, idToken: 't', device: 'phone' })
+    expect(store.authenticate(secret)).not.toBeNull()
+    now += 900_000
+    expect(store.authenticate(secret)).toBeNull()
+  })
+})
