@@ -46,7 +46,7 @@ describe('admin API', () => {
     })
     expect(grant.status).toBe(201)
     const role = (await grant.json()) as { id: number }
-    // Bob's existing session sees the role at once (roles are read per request), but as an
+    // Bob's existing session sees the role at once (a role change empties the session cache), but as an
     // officer only with a second factor: his session has none.
     expect((await t.app.request(`/api/officer/agencies/${AGENCY_B}`, { headers: bob.headers })).status).toBe(403)
 

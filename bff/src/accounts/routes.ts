@@ -39,10 +39,12 @@ export interface AccountRoutesDeps {
   audit: AuditLog
   store: CatalogStore
   clock: Clock
+  /** Called after a role is granted or revoked: sessions must not keep serving the old roles. */
+  onRolesChanged: () => void
   provider?: ProviderAccounts
 }
 
-export function accountRoutes({ accounts, audit, store, clock, provider }: AccountRoutesDeps) {
+export function accountRoutes({ accounts, audit, store, clock, onRolesChanged, provider }: AccountRoutesDeps) {
   const app = new Hono()
   const admin = requireRole('administrator')
   const userOr404 = (userId: number) => {
@@ -73,6 +75,7 @@ export function accountRoutes({ accounts, audit, store, clock, provider }: Accou
       throw invalidInput([{ path: 'agencyCode', message: 'not an agency of the directory' }], `Không có cơ quan mã ${input.agencyCode}.`)
     }
     const assignment = accounts.grant(user.id, input, session.sub, clock.now())
+    onRolesChanged()
     audit.record({ actor: session.sub, action: 'role.granted', target: user.sub, details: { ...assignment } })
     return c.json(assignment, 201)
   })
@@ -87,6 +90,7 @@ export function accountRoutes({ accounts, audit, store, clock, provider }: Accou
       throw new HttpError(409, 'own-administrator-role', 'Không thể tự bỏ quyền quản trị', 'Một quản trị viên khác phải làm việc này.')
     }
     accounts.revoke(user.id, roleId)
+    onRolesChanged()
     audit.record({ actor: session.sub, action: 'role.revoked', target: user.sub, details: { ...target } })
     return c.body(null, 204)
   })

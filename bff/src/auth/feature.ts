@@ -55,7 +55,7 @@ export function authFeature({ db, clock, config, logger, template, store }: Auth
   const routes = new Hono()
   routes.route('/', authRoutes({ config, oidc, attempts: new LoginAttempts(db, clock), sessions, accounts, audit, template, logger }))
   routes.route('/', sessionApiRoutes(sessions, audit))
-  routes.route('/', accountRoutes({ accounts, audit, store, clock, ...(provider ? { provider } : {}) }))
+  routes.route('/', accountRoutes({ accounts, audit, store, clock, onRolesChanged: () => sessions.forgetCached(), ...(provider ? { provider } : {}) }))
 
   return {
     /** For /api/* and /auth/*, after the Origin check. */

@@ -40,6 +40,18 @@ describe('session look-up', () => {
     expect(store.authenticate(secret)).toBeNull()
   })
 
+  it('serves new roles at once after forgetCached (what the admin routes call on a role change)', () => {
+    const { secret } = store.create({ userId, mfa: true, idToken: 't', device: 'phone' })
+    expect(store.authenticate(secret)?.assignments).toEqual([])
+    const accounts = new Accounts(db)
+    const granted = accounts.grant(userId, { role: 'officer', duty: 'reception', agencyCode: '000.00.01.H55' }, 'admin', new Date(now))
+    store.forgetCached()
+    expect(store.authenticate(secret)?.assignments).toEqual([granted])
+    accounts.revoke(userId, granted.id)
+    store.forgetCached()
+    expect(store.authenticate(secret)?.assignments).toEqual([])
+  })
+
   it('still ends a session idle for too long, cached or not', () => {
     const { secret } = store.create({ userId, mfa: false, idToken: 't', device: 'phone' })
     expect(store.authenticate(secret)).not.toBeNull()

@@ -6,10 +6,10 @@
  * `last_seen_at` is written at most once a minute so reads stay reads. An expired session is
  * deleted when it is next presented.
  *
- * Each request looks its session up. The row (with the parsed profile) is kept in memory for
- * ROW_CACHE_MS, so a burst of requests reads SQLite once; roles are read on every request, and
- * every revocation or deletion here empties the cache at once. Another BFF instance (scale-out)
- * sees a revocation made elsewhere within ROW_CACHE_MS.
+ * Each request looks its session up. The row (with the parsed profile and the roles) is kept in
+ * memory for ROW_CACHE_MS, so a burst of requests reads SQLite once. Every revocation or
+ * deletion here, and every role change (`forgetCached`, called by the admin routes), empties the
+ * cache at once; another BFF instance (scale-out) sees such a change within ROW_CACHE_MS.
  */
 import { randomUUID } from 'node:crypto'
 import { and, desc, eq, lt, or } from 'drizzle-orm'
@@ -30,6 +30,7 @@ const ROW_CACHE_MAX = 10_000
 interface CachedRow {
   row: SessionRow
   profile: Record<string, unknown> | null
+  assignments: Assignment[]
   at: number
 }
 
@@ -121,8 +122,7 @@ export class SessionStore {
     const now = this.clock.now().getTime()
     const cached = this.#lookup(idHash, now)
     if (!cached) return null
-    const { row, profile } = cached
-    const assignments = (this.#statements.roles.all(row.userId) as RoleRow[]).map(toAssignment)
+    const { row, profile, assignments } = cached
     const idleSeconds = isAdministrator(assignments) ? this.config.adminIdleSeconds : this.config.idleSeconds
     if (now >= row.expiresAt || now - row.lastSeenAt >= idleSeconds * 1000) {
       this.db.delete(sessions).where(eq(sessions.idHash, idHash)).run()
@@ -151,6 +151,11 @@ export class SessionStore {
     }
   }
 
+  /** Roles changed: the next request of every session reads its roles again. */
+  forgetCached(): void {
+    this.#rows.clear()
+  }
+
   /** The session row of a hash, from the cache while fresh (a clock moved back reads again). */
   #lookup(idHash: string, now: number): CachedRow | undefined {
     const hit = this.#rows.get(idHash)
@@ -161,7 +166,12 @@ export class SessionStore {
       return undefined
     }
     if (this.#rows.size >= ROW_CACHE_MAX) this.#rows.clear()
-    const entry = { row, profile: row.profile ? (JSON.parse(row.profile) as Record<string, unknown>) : null, at: now }
+    const entry = {
+      row,
+      profile: row.profile ? (JSON.parse(row.profile) as Record<string, unknown>) : null,
+      assignments: (this.#statements.roles.all(row.userId) as RoleRow[]).map(toAssignment),
+      at: now,
+    }
     this.#rows.set(idHash, entry)
     return entry
   }
