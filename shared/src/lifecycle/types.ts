@@ -8,10 +8,11 @@ import type { ProcessingTimeRule } from './working-days.ts'
 import type { LifecycleErrorCode } from './messages.ts'
 
 /**
- * A unit code: the four-group agency code of TT 10/2016 (`000.00.00.H55`, `000.12.34.H55`) or a
- * portal's short form (`H55.242`) — domain.md §4.
+ * A unit code: the four-group agency code of TT 10/2016 (`000.00.00.H55`, `000.12.34.H55`; the
+ * middle groups may hold letters, as the agency directory's commune codes do: `000.00.D8.H55`)
+ * or a portal's short form (`H55.242`) — domain.md §4.
  */
-export const UNIT_CODE = /^(\d{3}\.\d{2}\.\d{2}\.[GH]\d{2}|[GH]\d{2}(\.\d{1,6})+)$/
+export const UNIT_CODE = /^(\d{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[GH]\d{2}|[GH]\d{2}(\.\d{1,6})+)$/
 
 export interface SupplementItem {
   /** The dossier component concerned, when it is one (thành phần hồ sơ). */

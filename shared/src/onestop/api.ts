@@ -13,10 +13,10 @@
  */
 import * as v from 'valibot'
 import { DossierIdSchema, DossierReceiptSchema, DossierStatusSchema, DossierSubmissionSchema } from '../dossiers/schema.ts'
-import { EVENT_TYPES } from '../lifecycle/types.ts'
+import { EVENT_TYPES, UNIT_CODE } from '../lifecycle/types.ts'
 
 const Reason = v.pipe(v.string(), v.trim(), v.minLength(1, 'Cần ghi lý do.'), v.maxLength(2000))
-const UnitCode = v.pipe(v.string(), v.regex(/^(\d{3}\.\d{2}\.\d{2}\.[GH]\d{2}|[GH]\d{2}(\.\d{1,6})+)$/, 'Mã đơn vị không hợp lệ.'))
+const UnitCode = v.pipe(v.string(), v.regex(UNIT_CODE, 'Mã đơn vị không hợp lệ.'))
 
 export const SupplementItemSchema = v.object({
   componentId: v.optional(v.pipe(v.string(), v.maxLength(80))),
