@@ -33,7 +33,7 @@ export type RegisterResult = { created: true; row: DossierRow; number: number; a
 
 /** The columns of `dossiers` under the names of DossierRow. */
 const ROW = `id, user_id AS userId, code, procedure_code AS procedureCode, agency_code AS agencyCode, status, external_code AS externalCode,
-  submission_hash AS submissionHash, submission, receipt, submitted_at AS submittedAt, updated_at AS updatedAt, seq`
+  submission_hash AS submissionHash, submission, receipt, submitted_at AS submittedAt, updated_at AS updatedAt, seq, life, last_event_seq AS lastEventSeq`
 
 export class DossierRepository {
   /**
@@ -108,6 +108,8 @@ export class DossierRepository {
       submittedAt: at,
       updatedAt: at,
       seq,
+      life: null,
+      lastEventSeq: 0,
     }
     s.dossier.run(row.id, row.userId, code, row.procedureCode, row.agencyCode, row.submissionHash, row.submission, row.receipt, at, at, seq)
     let files = 0

@@ -10,8 +10,11 @@
  *   back with it).
  * - `dossier_sequence`: one row, the last change sequence; each change of a dossier takes the
  *   next number into `dossiers.seq` (the cursor of GET /api/dossiers/changes).
- * - `relay_outbox`: what the relay worker (next issue) must deliver to the one-stop-shop; the
- *   row commits with the dossier (transactional outbox).
+ * - `relay_outbox`: what the relay worker must deliver to the one-stop-shop; the row commits
+ *   with the dossier (transactional outbox). Its delivery columns are the worker's state, so a
+ *   restart resumes where it stopped (src/relay/worker.ts, docs/decisions/0011-relay.md).
+ * - `dossiers.life` / `last_event_seq`: the portal's mirror of the dossier's life in the
+ *   one-stop-shop, moved only by the relay's inbound handler (src/relay/inbound.ts).
  */
 import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
@@ -39,6 +42,10 @@ export const dossiers = sqliteTable(
     submittedAt: text('submitted_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     seq: integer('seq').notNull().unique(),
+    /** DossierLifeState (shared/src/lifecycle), JSON; null until the first status event: `registered(submittedAt)`. */
+    life: text('life'),
+    /** The sequence number of the last status event applied (0: none yet). */
+    lastEventSeq: integer('last_event_seq').notNull().default(0),
   },
   (t) => [index('dossiers_user_seq').on(t.userId, t.seq)],
 )
@@ -70,6 +77,12 @@ export const dossierHistory = sqliteTable(
     status: text('status').notNull(),
     at: text('at').notNull(),
     note: text('note'),
+    /** The life event that made this step (shared/src/lifecycle EventType); null for the intake. */
+    event: text('event'),
+    /** Who acted in the one-stop-shop (officer or unit), as reported. */
+    actor: text('actor'),
+    /** The unit holding the dossier after this step. */
+    unit: text('unit'),
   },
   (t) => [index('dossier_history_dossier').on(t.dossierId, t.id)],
 )
@@ -101,9 +114,24 @@ export const relayOutbox = sqliteTable(
     dossierId: text('dossier_id')
       .notNull()
       .references(() => dossiers.id),
-    /** 'submitted' now; the relay worker (next issue) adds its delivery columns. */
+    /** The kind of message (RelayMessageKind): 'submitted', 'supplement', 'withdrawal'. */
     message: text('message').notNull(),
     createdAt: text('created_at').notNull(),
+    /** JSON the message carries beyond the dossier; null for 'submitted' (built from the dossier row when sent). */
+    payload: text('payload'),
+    /** Delivery attempts that failed so far. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Epoch milliseconds before which the worker does not try again (backoff); 0: at once. */
+    nextAttemptAt: integer('next_attempt_at').notNull().default(0),
+    deliveredAt: text('delivered_at'),
+    /** Set when the one-stop-shop refused the message for good (4xx): it waits for an operator. */
+    parkedAt: text('parked_at'),
+    lastError: text('last_error'),
   },
-  (t) => [index('relay_outbox_dossier').on(t.dossierId)],
+  (t) => [
+    index('relay_outbox_dossier').on(t.dossierId),
+    index('relay_outbox_pending')
+      .on(t.nextAttemptAt, t.id)
+      .where(sql`delivered_at IS NULL AND parked_at IS NULL`),
+  ],
 )
