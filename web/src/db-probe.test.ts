@@ -2,7 +2,8 @@
 // (Node's Blob survives fake-indexeddb's structured clone; happy-dom's does not.)
 import Dexie from 'dexie'
 import { afterEach, expect, it } from 'vitest'
-import { openPortalDb, PortalDb, probeSchema } from './db.ts'
+import { openPortalDb } from './db.ts'
+import { PortalDb, probeSchema } from './db-schema.ts'
 
 // The schema probe (db.ts): a build with VITE_SCHEMA_PROBE=1 declares the next version, whose
 // upgrade rewrites every draft and file row. e2e/tests/drafts-update.e2e.ts runs it in Chromium

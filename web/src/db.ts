@@ -17,7 +17,7 @@
  *   kept so the receipt shows offline.
  *
  * Schema probe (tests only): a build made with `VITE_SCHEMA_PROBE=1` declares one version more
- * than the app has (`probeSchema` below), the next release's schema change simulated, whose
+ * than the app has (`probeSchema` in db-schema.ts), the next release's schema change simulated, whose
  * upgrade rewrites every draft and file row unchanged. e2e/tests/drafts-update.e2e.ts deploys
  * such a build over the normal one while a draft is on the device, so the upgrade path of a real
  * deployment (new service worker, new Dexie version, upgrade over real Blobs) is exercised.
@@ -30,11 +30,8 @@
  * storage switched off) is logged and `portalDb()` rejects, which the views report in plain
  * words; the next call tries again.
  */
-import Dexie, { type Table } from 'dexie'
-import type { Procedure } from '@portal/shared/catalog/schema'
-import type { DossierRow } from './dossiers/types.ts'
 import { log } from './log.ts'
-import type { OutboxRow } from './outbox/types.ts'
+import type { PortalDb } from './db-schema.ts'
 
 export interface MetaRow {
   key: string
@@ -76,69 +73,15 @@ export interface FileRow {
   createdAt: number
 }
 
-export class PortalDb extends Dexie {
-  procedures!: Table<Procedure, string>
-  meta!: Table<MetaRow, string>
-  drafts!: Table<DraftRow, string>
-  files!: Table<FileRow, string>
-  outbox!: Table<OutboxRow, string>
-  dossiers!: Table<DossierRow, string>
-
-  constructor(name: string) {
-    super(name)
-    this.version(1).stores({
-      procedures: '&code, field, agencyKind, level',
-      meta: '&key',
-    })
-    this.version(2).stores({
-      drafts: '&id, procedureCode, updatedAt, status',
-      files: '&id, draftId, [draftId+componentId], sha256',
-    })
-    this.version(3).stores({
-      outbox: '&id, dossierId, accountSub, state, nextAttemptAt',
-      dossiers: '&id, code, seq, status, accountSub',
-    })
-    // Written inline (not through a function) so the minifier drops it when vite sets it false.
-    if ((import.meta as MaybeViteMeta).env?.VITE_SCHEMA_PROBE === '1') probeSchema(this, this.verno + 1)
-  }
-}
-
-/**
- * `import.meta` as vite fills it in at build time (VITE_SCHEMA_PROBE becomes a constant). Read
- * through this cast and `?.` so that code bundled without vite (the drafts-save bench, esbuild)
- * and type-checked without vite's types (e2e) still works: `import.meta.env` is undefined there.
- */
-type MaybeViteMeta = { env?: Record<string, string | undefined> }
-
-/**
- * The next release's schema change, simulated (see "Schema probe" above): version `next` with
- * the same stores, whose upgrade reads and writes back every draft and file row without changing
- * it, and counts them in `meta` (`schemaProbe`) so a test can see that it ran over all of them.
- * Keep `next` one above the app's latest version.
- */
-export function probeSchema(db: PortalDb, next: number): void {
-  db.version(next)
-    .stores({
-      drafts: '&id, procedureCode, updatedAt, status',
-      files: '&id, draftId, [draftId+componentId], sha256',
-    })
-    .upgrade(async (tx) => {
-      // Read and put back as they are (no Collection.modify: its deep clone is not needed here).
-      const rewrite = async (name: string) => {
-        const rows: unknown[] = await tx.table(name).toArray()
-        await tx.table(name).bulkPut(rows)
-        return rows.length
-      }
-      const drafts = await rewrite('drafts')
-      const files = await rewrite('files')
-      await tx.table('meta').put({ key: 'schemaProbe', value: { version: next, drafts, files } })
-    })
-}
+export type { PortalDb }
 
 const DB_NAME = 'portal'
 
 /** Opens the database; a failure is logged and thrown, and nothing on the device is deleted. */
 export async function openPortalDb(name = DB_NAME): Promise<PortalDb> {
+  // Dexie loads with the first use of the database, not with the page: a first visit shows the
+  // server's page and stores the catalogue after the browser is idle (main.ts).
+  const { PortalDb } = await import('./db-schema.ts')
   const db = new PortalDb(name)
   try {
     await db.open()

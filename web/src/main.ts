@@ -8,6 +8,7 @@ import { i18n, savedLocale, setLocale } from './i18n/index.ts'
 import { requestPersistentStorage, watchStorage } from './pwa/persistence.ts'
 import { registerServiceWorker } from './pwa/update.ts'
 import { router } from './router.ts'
+import { afterIdle } from './ui/idle.ts'
 import { unsent } from './outbox/unsent.ts'
 
 async function start(): Promise<void> {
@@ -23,9 +24,13 @@ async function start(): Promise<void> {
     (sub) => sub && void import('./auth/drafts.ts').then((m) => m.attachDrafts(sub)),
     { immediate: true },
   )
-  // A first visit shows the BFF's server-rendered page; it stays until the app can render the
-  // same from a stored catalogue. The app shell from the service worker has nothing to keep.
+  // A first visit shows the BFF's server-rendered page, readable and with working links; it stays
+  // until the app can render the same from a stored catalogue. The app takes over once the
+  // browser is idle, so that opening the database and storing the catalogue (Dexie, then the
+  // catalogue download) never compete with that page's own loading on a slow link. The app shell
+  // from the service worker has nothing to show: the app starts at once.
   const serverRendered = (document.getElementById('app')?.childElementCount ?? 0) > 0
+  if (serverRendered) await afterIdle()
   await Promise.all([setLocale(savedLocale()), catalog.refresh()])
   // The first time a catalogue is saved on this device, ask for it to be kept.
   watch(
