@@ -9,6 +9,9 @@
  */
 import { Hono } from 'hono'
 import { authFeature } from './auth/feature.ts'
+import { calendarFeature } from './calendar/feature.ts'
+import { DirectoryEditor } from './catalog/directory/editor.ts'
+import { directoryRoutes } from './catalog/directory/routes.ts'
 import { CatalogStore, EMPTY_DIRECTORY, type CatalogSnapshot } from './catalog/store.ts'
 import { catalogBody, catalogRoutes } from './catalog/routes.ts'
 import type { Clock } from './clock.ts'
@@ -22,6 +25,7 @@ import { notFound } from './http/problem.ts'
 import { BodyCache } from './http/representation.ts'
 import { securityHeaders } from './http/security.ts'
 import { requestLogger, type Logger } from './log.ts'
+import { lookupRoutes } from './lookup/routes.ts'
 import { openApiRoutes } from './openapi/routes.ts'
 import { renderErrorPage } from './pages/error.ts'
 import { pageRoutes } from './pages/routes.ts'
@@ -54,9 +58,13 @@ export function createApp({ db, clock, config, logger }: AppDeps): Hono {
   app.route('/', catalogRoutes(store, bodies))
   app.route('/', openApiRoutes(config.publicOrigin))
   app.route('/', auth.routes)
+  const calendar = calendarFeature({ db, clock, audit: auth.audit, logger })
+  app.route('/', calendar.routes)
+  app.route('/', directoryRoutes(new DirectoryEditor(db, clock, auth.audit)))
   const uploads = uploadsFeature({ db, clock, config, logger })
   app.route('/', uploads.routes)
   app.route('/', dossierRoutes({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository }))
+  app.route('/', lookupRoutes({ db, clock, config, template, store }))
   app.all('/api/*', () => {
     throw notFound('Không có API này.')
   })
@@ -86,6 +94,7 @@ function emptySnapshot(): CatalogSnapshot {
     fields: [],
     agencyKinds: [],
     agencies: EMPTY_DIRECTORY,
+    directory: EMPTY_DIRECTORY,
     procedures: [],
     byCode: new Map(),
     changedAt: new Map(),

@@ -59,4 +59,12 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be at most 65535/)
     expect(() => loadConfig({ PUBLIC_ORIGIN: 'ftp://x.gov.vn' })).toThrow(/PUBLIC_ORIGIN/)
   })
+
+  it('reads the trusted proxies: addresses and CIDR subnets, none by default', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([])
+    expect(loadConfig({ TRUSTED_PROXIES: ' 127.0.0.1, 10.0.0.0/8 ,::1,fd00::/8,' }).trustedProxies).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8'])
+    for (const wrong of ['localhost', '10.0.0.0/33', '10.0.0.1/8/1', '::1/129', '10.0.0/8', '*']) {
+      expect(() => loadConfig({ TRUSTED_PROXIES: wrong }), wrong).toThrow(/TRUSTED_PROXIES must be IP addresses or CIDR subnets/)
+    }
+  })
 })

@@ -4,9 +4,12 @@
  * Validated once at start: a wrong value stops the process with one message naming every
  * wrong variable, rather than failing later in a request.
  */
+import { isIP } from 'node:net'
 import { isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as v from 'valibot'
+import { NOTICE_ENV, noticeRequirements, noticesConfig, type NoticesConfig } from '../notices/config.ts'
+import { RELAY_ENV, relayConfig, relayRequirements, type RelayConfig } from '../relay/config.ts'
 
 /** The bff package folder and the repository root, from this file's location (not the cwd). */
 export const BFF_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -59,7 +62,25 @@ const EnvSchema = v.object({
   UPLOAD_EXPIRY_SECONDS: v.optional(integer('UPLOAD_EXPIRY_SECONDS', 60, 30 * 86_400), '86400'),
   UPLOAD_MAX_INCOMPLETE: v.optional(integer('UPLOAD_MAX_INCOMPLETE', 1, 1000), '20'),
   UPLOAD_SWEEP_SECONDS: v.optional(integer('UPLOAD_SWEEP_SECONDS', 10, 86_400), '900'),
+  ...RELAY_ENV,
+  ...NOTICE_ENV,
+  TRUSTED_PROXIES: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean)),
+      v.check((entries) => entries.every(isAddressOrSubnet), 'TRUSTED_PROXIES must be IP addresses or CIDR subnets, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)'),
+    ),
+    '',
+  ),
 })
+
+/** `203.0.113.7`, `::1`, `10.0.0.0/8`, `fd00::/8`. */
+function isAddressOrSubnet(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/')
+  const kind = isIP(address)
+  if (kind === 0 || rest.length > 0) return false
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (kind === 4 ? 32 : 128))
+}
 
 function isBareOrigin(value: string): boolean {
   const url = new URL(value)
@@ -87,6 +108,14 @@ export interface Config {
   session: SessionConfig
   idp: IdpConfig
   uploads: UploadsConfig
+  relay: RelayConfig
+  /** Notices to applicants (src/notices): e-mail through SMTP, the supplement deadline. */
+  notices: NoticesConfig
+  /**
+   * Reverse proxies (addresses, CIDR subnets) whose X-Forwarded-For is believed when they are the
+   * TCP peer; empty: the peer is the client (src/lookup/client-address.ts).
+   */
+  trustedProxies: string[]
 }
 
 /** Resumable uploads (src/uploads), docs/decisions/0008-intake.md. */
@@ -144,7 +173,7 @@ export function loadConfig(
 ): Config {
   // An empty variable (`PORT=`) means "not set", as in most shells' habits.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
-  const parsed = v.safeParse(EnvSchema, present)
+  const parsed = v.safeParse(v.pipe(EnvSchema, relayRequirements<v.InferOutput<typeof EnvSchema>>(), noticeRequirements<v.InferOutput<typeof EnvSchema>>()), present)
   if (!parsed.success) {
     const lines = parsed.issues.map((issue) => `  ${v.getDotPath(issue) ?? '?'}: ${issue.message} (got ${JSON.stringify(issue.input)})`)
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee docs/configuration.md.`)
@@ -188,6 +217,9 @@ export function loadConfig(
       maxIncompletePerUser: e.UPLOAD_MAX_INCOMPLETE,
       sweepSeconds: e.UPLOAD_SWEEP_SECONDS,
     },
+    relay: relayConfig(e),
+    notices: noticesConfig(e),
+    trustedProxies: e.TRUSTED_PROXIES,
   }
 }
 

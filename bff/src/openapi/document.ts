@@ -18,8 +18,11 @@ import {
 import { CatalogChangesWireSchema, CatalogWireSchema, ComponentWireSchema, ProcedureWireSchema } from '@portal/shared/catalog/wire'
 import { ProblemSchema } from '@portal/shared/http/problem'
 import { authPaths, authSchemas, securitySchemes } from '../auth/openapi.ts'
+import { calendarPaths, calendarSchemas } from '../calendar/openapi.ts'
+import { directoryPaths, directorySchemas } from '../catalog/directory/openapi.ts'
 import { dossierPaths, dossierSchemas } from '../dossiers/openapi.ts'
 import { APP_VERSION, HealthSchema } from '../health/routes.ts'
+import { lookupPaths, lookupSchemas } from '../lookup/openapi.ts'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 
@@ -159,7 +162,10 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       ...authPaths,
       ...dossierPaths,
+      ...calendarPaths,
+      ...directoryPaths,
+      ...lookupPaths,
     },
-    components: { schemas: { ...schemas, ...authSchemas, ...dossierSchemas }, securitySchemes },
+    components: { schemas: { ...schemas, ...authSchemas, ...dossierSchemas, ...calendarSchemas, ...directorySchemas, ...lookupSchemas }, securitySchemes },
   }
 }
