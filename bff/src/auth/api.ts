@@ -15,7 +15,7 @@ import { validate } from '../http/validate.ts'
 import { requireSession, sessionOf } from './access.ts'
 import { clearCookie, SESSION_COOKIE } from './cookies.ts'
 import { profileOf, sessionState } from './profile.ts'
-import type { SessionStore } from './sessions.ts'
+import type { Session, SessionStore } from './sessions.ts'
 
 export const SessionIdParamSchema = v.object({ id: v.pipe(v.string(), v.uuid('id must be a session id')) })
 
@@ -28,7 +28,16 @@ export function sessionApiRoutes(sessions: SessionStore, audit: AuditLog) {
   })
   for (const path of ['/api/session', '/api/me', '/api/me/*']) app.use(path, noStore)
 
-  app.get('/api/session', (c) => c.json(sessionState(c.get('session'))))
+  // The app asks this at every start and on every return to it: the body of a session is
+  // serialised once while the session store hands out the same (frozen) object.
+  const bodies = new WeakMap<Session, string>()
+  const anonymous = JSON.stringify(sessionState(null))
+  app.get('/api/session', (c) => {
+    const session = c.get('session')
+    let body = session ? bodies.get(session) : anonymous
+    if (body === undefined && session) bodies.set(session, (body = JSON.stringify(sessionState(session))))
+    return c.body(body ?? anonymous, 200, { 'Content-Type': 'application/json' })
+  })
 
   app.get('/api/me', requireSession(), (c) => c.json(profileOf(sessionOf(c))))
 

@@ -32,6 +32,20 @@ describe('session look-up', () => {
     expect(store.authenticate(secret)).toBeNull()
   })
 
+  it('answers the same frozen session while nothing changed, and a new one after activity is recorded or roles change', () => {
+    const { secret } = store.create({ userId, mfa: false, idToken: 't', device: 'phone' })
+    const first = store.authenticate(secret)
+    expect(store.authenticate(secret)).toBe(first)
+    expect(Object.isFrozen(first)).toBe(true)
+    now += 60_000
+    const touched = store.authenticate(secret)
+    expect(touched).not.toBe(first)
+    expect(touched?.lastSeenAt).toBe(now)
+    db.$client.prepare("INSERT INTO role_assignments (user_id, role, duty, agency_code, granted_at, granted_by) VALUES (?, 'officer', 'reception', 'H55.242', 'x', 'test')").run(userId)
+    store.forgetCached()
+    expect(store.authenticate(secret)?.assignments).toMatchObject([{ role: 'officer', duty: 'reception', agencyCode: 'H55.242' }])
+  })
+
   it('sees a deletion made behind its back within two seconds', () => {
     const { secret } = store.create({ userId, mfa: false, idToken: 't', device: 'phone' })
     expect(store.authenticate(secret)).not.toBeNull()

@@ -32,6 +32,8 @@ interface CachedRow {
   profile: Record<string, unknown> | null
   assignments: Assignment[]
   at: number
+  /** The Session last answered for this row: the same object while nothing in it changed. */
+  session?: Session
 }
 
 export interface Session {
@@ -129,13 +131,14 @@ export class SessionStore {
       this.#rows.delete(idHash)
       return null
     }
-    let lastSeenAt = row.lastSeenAt
-    if (now - lastSeenAt >= TOUCH_MS) {
-      lastSeenAt = now
-      this.db.update(sessions).set({ lastSeenAt }).where(eq(sessions.idHash, idHash)).run()
+    if (now - row.lastSeenAt >= TOUCH_MS) {
+      this.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)).run()
       row.lastSeenAt = now
+      cached.session = undefined
     }
-    return {
+    // The same object for every request within the cache's lifetime, so that what is derived
+    // from it (the /api/session answer: auth/api.ts) is derived once.
+    cached.session ??= Object.freeze({
       publicId: row.publicId,
       userId: row.userId,
       issuer: row.issuer,
@@ -143,12 +146,13 @@ export class SessionStore {
       mfa: row.mfa === 1,
       idToken: row.idToken,
       createdAt: row.createdAt,
-      lastSeenAt,
+      lastSeenAt: row.lastSeenAt,
       expiresAt: row.expiresAt,
       idleSeconds,
       assignments,
       profile,
-    }
+    })
+    return cached.session
   }
 
   /** Roles changed: the next request of every session reads its roles again. */

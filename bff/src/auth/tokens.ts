@@ -2,7 +2,7 @@
  * Random ids for cookies and their stored form. The browser gets 32 random bytes (base64url);
  * the database keeps only their SHA-256, so reading the database does not give a live cookie.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { hash, randomBytes } from 'node:crypto'
 
 /** @example const id = newSecret() // 43 base64url characters */
 export function newSecret(): string {
@@ -10,7 +10,7 @@ export function newSecret(): string {
 }
 
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex')
+  return hash('sha256', secret, 'hex')
 }
 
 /** Only well-formed values are looked up: anything else is treated as no cookie at all. */
