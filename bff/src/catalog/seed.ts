@@ -3,7 +3,8 @@
  * optionally pad the procedures with a synthetic catalogue (benchmarks), publish.
  *
  * A missing file leaves its part of the stored catalogue as it is (logged), so the server starts
- * before the data files exist and picks them up at the next start. An invalid file stops the
+ * before the data files exist and picks them up at the next start. The agency directory is taken
+ * from its file only until administrators first edit it (catalog/directory). An invalid file stops the
  * start: serving a half-valid catalogue would put wrong facts in front of citizens.
  */
 import { existsSync, readFileSync } from 'node:fs'
@@ -103,7 +104,10 @@ export function seedCatalog(store: CatalogStore, options: SeedOptions, logger: L
       logger.warn('CATALOG_SYNTHETIC_SIZE ignored: no procedures.json to pad')
     }
   }
-  const result = store.publish(input)
+  // Once administrators edit the directory, the database is its source: a seed file would undo their work.
+  const edited = input.agencies ? store.directoryEdit() : undefined
+  if (edited) logger.info({ editedAt: edited.at, editedBy: edited.by }, 'agency directory edited by administrators: agencies.json not applied')
+  const result = store.publish(edited ? { ...input, agencies: undefined } : input)
   logger.info({ ...result }, 'catalogue seeded')
   const dangling = danglingReferences(store.snapshot())
   if (dangling.length > 0) logger.warn({ count: dangling.length, first: dangling.slice(0, 10) }, 'catalogue references unknown ids')

@@ -5,9 +5,11 @@
  */
 import type { Statement } from 'better-sqlite3'
 import { asc, eq } from 'drizzle-orm'
+import { publicDirectory } from '@portal/shared/catalog/directory'
 import type { AgencyDirectory, AgencyKind, CatalogChanges, Field, Procedure } from '@portal/shared/catalog/schema'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
+import { directoryEdit } from './directory/edited.ts'
 import { catalogProcedures } from './table.ts'
 import {
   catalogChanges,
@@ -27,7 +29,10 @@ export interface CatalogSnapshot {
   updatedAt: string
   fields: Field[]
   agencyKinds: AgencyKind[]
+  /** The public directory: active agencies that receive dossiers (what `GET /api/agencies` sends). */
   agencies: AgencyDirectory
+  /** The whole directory as administrators edit it: also units and deactivated entries. */
+  directory: AgencyDirectory
   /** Live procedures in code order. */
   procedures: Procedure[]
   byCode: ReadonlyMap<string, Procedure>
@@ -69,6 +74,11 @@ export class CatalogStore {
     return publishCatalog(this.db, input, this.clock.now())
   }
 
+  /** When administrators last edited the agency directory (directory/editor.ts); undefined while it is the seed's. */
+  directoryEdit(): { at: string; by: string } | undefined {
+    return directoryEdit(this.db)
+  }
+
   #load(): CatalogSnapshot {
     return this.db.transaction((tx) => {
       const meta = readVersion(tx)
@@ -79,12 +89,14 @@ export class CatalogStore {
         .orderBy(asc(catalogProcedures.code))
         .all()
       const procedures = rows.map((row) => JSON.parse(row.data) as Procedure)
+      const directory = readDocument<AgencyDirectory>(tx, 'agencies', EMPTY_DIRECTORY)
       return {
         version: formatVersion(meta),
         updatedAt: meta.updatedAt,
         fields: readDocument<Field[]>(tx, 'fields', []),
         agencyKinds: readDocument<AgencyKind[]>(tx, 'agencyKinds', []),
-        agencies: readDocument<AgencyDirectory>(tx, 'agencies', EMPTY_DIRECTORY),
+        agencies: publicDirectory(directory),
+        directory,
         procedures,
         byCode: new Map(procedures.map((p) => [p.code, p])),
         changedAt: new Map(rows.map((row) => [row.code, row.changedAt])),

@@ -115,9 +115,17 @@ export const AgencyKindSchema = v.object({
   level: ProcedureLevelSchema,
 })
 
-/** An agency of the demo province, coded per TT 10/2016 (`V1V2V3.Z1Z2.Y1Y2.MX1X2`). */
+/** Identification code of an agency or unit per TT 10/2016 (`V1V2V3.Z1Z2.Y1Y2.MX1X2`). */
+export const AgencyCodeSchema = v.pipe(v.string(), v.regex(/^\d{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[GH]\d{2}$/))
+
+/**
+ * An agency of the demo province, or a unit of one. Administrators edit the directory
+ * (bff/src/catalog/directory): an entry named by dossiers or roles is deactivated, never deleted,
+ * so its code keeps resolving. Only active entries that are not units receive dossiers and are
+ * published to the app (`GET /api/agencies`).
+ */
 export const AgencySchema = v.object({
-  code: v.pipe(v.string(), v.regex(/^\d{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[GH]\d{2}$/)),
+  code: AgencyCodeSchema,
   name: v.string(),
   nameEn: v.string(),
   kind: v.string(),
@@ -125,6 +133,12 @@ export const AgencySchema = v.object({
   communeCode: v.optional(v.pipe(v.string(), v.regex(/^\d{5}$/))),
   address: v.optional(v.string()),
   phone: v.optional(v.string()),
+  /** Code of the agency it belongs to (a department's unit, a commune police under the provincial police). */
+  parent: v.optional(AgencyCodeSchema),
+  /** A unit inside its parent (phòng, bộ phận): dossiers are transferred to it, never submitted to it. */
+  unit: v.optional(v.literal(true)),
+  /** Deactivated by an administrator: kept for the dossiers and roles that name it, receives nothing new. */
+  inactive: v.optional(v.literal(true)),
 })
 
 export const CatalogSchema = v.object({
