@@ -108,6 +108,18 @@ export class UploadRepository {
     this.db.delete(uploads).where(and(eq(uploads.id, id), ne(uploads.state, 'complete'))).run()
   }
 
+  /** The newest complete upload of `userId` with this SHA-256 (size, type, name), if any: what an officer's result file is. */
+  grantOf(userId: number, sha256: string): (Grant & { name: string }) | undefined {
+    return this.db
+      .select({ sha256: uploadGrants.sha256, size: uploadGrants.size, type: uploadGrants.type, name: uploads.filename })
+      .from(uploadGrants)
+      .innerJoin(uploads, eq(uploads.id, uploadGrants.uploadId))
+      .where(and(eq(uploadGrants.userId, userId), eq(uploadGrants.sha256, sha256)))
+      .orderBy(desc(uploadGrants.id))
+      .limit(1)
+      .get()
+  }
+
   /** Whether `userId` uploaded these bytes (same hash, size and type) in a complete upload. */
   hasGrant(userId: number, grant: Grant): boolean {
     return this.#grant.get(userId, grant.sha256, grant.size, grant.type) !== undefined

@@ -1,0 +1,135 @@
+/**
+ * The embedded one-stop-shop as the relay sees it (OneStopConnector, bff/src/relay/contract.ts).
+ * Each message is taken in one immediate transaction together with its key, so a key seen again
+ * answers what it answered the first time and changes nothing:
+ *
+ * - 'submitted' registers the dossier (status registered, Mới đăng ký) with its files; a dossier
+ *   already registered under another key is acknowledged as it is;
+ * - 'supplement' is the applicant's complete supplement (supplementReceived: the count restarts);
+ * - 'withdrawal' is the applicant withdrawing (withdraw, only before processing).
+ *
+ * A message that can never be taken (a payload that does not pass the shared schemas, an unknown
+ * dossier, a step the state machine refuses) is answered with a PermanentDeliveryError, the same
+ * on every delivery, and the relay parks it. The embedded system gives no code of its own: the
+ * portal's code is the dossier's code (design decision 3), so the acknowledgement is empty.
+ */
+import * as v from 'valibot'
+import { registered } from '@portal/shared/lifecycle/machine'
+import type { Effect, LifeEvent } from '@portal/shared/lifecycle/types'
+import { PermanentDeliveryError, type DeliveryAck, type OneStopConnector, type RelayMessage } from '../relay/contract.ts'
+import type { AuditEntry } from '../audit/chain.ts'
+import type { Clock } from '../clock.ts'
+import { vietnamIso } from '../dossiers/codes.ts'
+import type { Logger } from '../log.ts'
+import { applyEvent, queueKeys, reportEffects, type LifeDeps } from './life.ts'
+import type { EventPump } from './pump.ts'
+import type { StoredAnswer } from './repository.ts'
+import { SubmittedPayloadSchema, SupplementPayloadSchema, WithdrawalPayloadSchema } from './payload.ts'
+
+export interface ConnectorDeps extends LifeDeps {
+  clock: Clock
+  logger: Logger
+  pump: EventPump
+}
+
+interface Taken {
+  answer: StoredAnswer
+  audit?: AuditEntry
+  effects?: Effect[]
+  replay: boolean
+}
+
+const refusal = (code: string, message: string): StoredAnswer => ({ ok: false, code, message })
+
+export class EmbeddedConnector implements OneStopConnector {
+  readonly name = 'embedded'
+
+  constructor(private readonly deps: ConnectorDeps) {}
+
+  async deliver(message: RelayMessage, signal: AbortSignal): Promise<DeliveryAck> {
+    signal.throwIfAborted()
+    const { repository, audit, logger, pump } = this.deps
+    const taken = repository.db.$client.transaction(() => this.#take(message)).immediate()
+    if (taken.audit) audit.logged(taken.audit)
+    reportEffects(logger, message.dossierId, taken.effects ?? [])
+    if (!taken.replay) logger.info({ key: message.key, dossier: message.dossierId, kind: message.kind, ok: taken.answer.ok }, 'one-stop-shop message taken')
+    pump.drain()
+    if (!taken.answer.ok) throw new PermanentDeliveryError(`${taken.answer.code}: ${taken.answer.message}`)
+    return taken.answer.ack
+  }
+
+  /** Inside the immediate transaction. */
+  #take(message: RelayMessage): Taken {
+    const { repository } = this.deps
+    const seen = repository.answerTo(message.key)
+    if (seen) return { answer: seen, replay: true }
+    const at = vietnamIso(this.deps.clock.now())
+    const taken = message.kind === 'submitted' ? this.#register(message, at) : this.#step(message, at)
+    repository.remember(message.key, message.dossierId, message.kind, taken.answer, at)
+    return { ...taken, replay: false }
+  }
+
+  #register(message: RelayMessage, at: string): Omit<Taken, 'replay'> {
+    const { repository, audit } = this.deps
+    const parsed = v.safeParse(SubmittedPayloadSchema, message.payload)
+    if (!parsed.success) return { answer: refusal('payload-invalid', `Dữ liệu hồ sơ không hợp lệ: ${parsed.issues[0]?.message ?? ''}`) }
+    const { receipt, submission } = parsed.output
+    if (receipt.id !== message.dossierId || submission.id !== message.dossierId) {
+      return { answer: refusal('payload-invalid', 'Mã định danh hồ sơ trong thông điệp không khớp.') }
+    }
+    if (repository.find(message.dossierId)) return { answer: { ok: true, ack: {} } }
+    const state = registered(receipt.receivedAt)
+    repository.insert({
+      id: receipt.id,
+      code: receipt.code,
+      procedureCode: receipt.procedure.code,
+      procedureName: receipt.procedure.name,
+      agencyCode: receipt.agency.code,
+      applicantName: receipt.applicant.name,
+      status: state.status,
+      unit: null,
+      registeredAt: receipt.receivedAt,
+      registeredMs: Date.parse(receipt.receivedAt),
+      ...queueKeys(state),
+      state: JSON.stringify(state),
+      submission: JSON.stringify(submission),
+      receipt: JSON.stringify(receipt),
+      nextSeq: 1,
+      updatedAt: at,
+    })
+    for (const component of submission.components) {
+      for (const f of component.files) repository.addFile(receipt.id, { sha256: f.sha256, type: f.type, name: f.name, size: f.size, role: 'component' })
+    }
+    const entry = audit.append({
+      actor: null,
+      action: 'onestop.registered',
+      target: receipt.id,
+      details: { code: receipt.code, agency: receipt.agency.code, procedure: receipt.procedure.code, key: message.key },
+    })
+    return { answer: { ok: true, ack: {} }, audit: entry }
+  }
+
+  /** A step of the applicant's: the supplement or the withdrawal. */
+  #step(message: RelayMessage, at: string): Omit<Taken, 'replay'> {
+    const { repository } = this.deps
+    const row = repository.find(message.dossierId)
+    if (!row) return { answer: refusal('unknown-dossier', 'Hệ thống một cửa không có hồ sơ này.') }
+    let event: LifeEvent
+    let files: { sha256: string; type: string; name: string; size: number }[] = []
+    if (message.kind === 'supplement') {
+      const parsed = v.safeParse(SupplementPayloadSchema, message.payload)
+      if (!parsed.success) return { answer: refusal('payload-invalid', `Dữ liệu bổ sung không hợp lệ: ${parsed.issues[0]?.message ?? ''}`) }
+      files = (parsed.output?.components ?? []).flatMap((c) => c.files)
+      event = { type: 'supplementReceived', at }
+    } else {
+      const parsed = v.safeParse(WithdrawalPayloadSchema, message.payload)
+      if (!parsed.success) return { answer: refusal('payload-invalid', `Dữ liệu rút hồ sơ không hợp lệ: ${parsed.issues[0]?.message ?? ''}`) }
+      const reason = parsed.output?.reason?.trim()
+      event = { type: 'withdraw', at, ...(reason ? { reason } : {}) }
+    }
+    const applied = applyEvent(this.deps, row, event, null, { via: message.key })
+    if (!applied.ok) return { answer: refusal(applied.code, applied.message.vi) }
+    for (const f of files) repository.addFile(row.id, { ...f, role: 'component' })
+    return { answer: { ok: true, ack: {} }, audit: applied.audit, effects: applied.effects }
+  }
+}
