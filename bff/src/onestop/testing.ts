@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto'
 import type { AgencyDirectory, Procedure } from '@portal/shared/catalog/schema'
 import type { DossierReceipt, DossierStatus, DossierSubmission } from '@portal/shared/dossiers/schema'
-import { expect } from 'vitest'
 import type { AssignmentInput, Duty } from '../accounts/roles.ts'
 import { AuditLog } from '../audit/log.ts'
 import { signedIn, type TestPerson } from '../auth/testing/sessions.ts'
@@ -158,7 +157,7 @@ export function receivedDossier(over: { agency?: string; procedure?: Procedure; 
 export async function submitted(t: TestApp, onestop: ReturnType<typeof oneStopOn>, citizen: TestPerson, o: { procedure?: Procedure; communeCode?: '05440' | '05443'; seed?: string } = {}) {
   const bytes = fileBytes('image/jpeg', 1500, o.seed ?? randomUUID())
   const { res } = await upload(t.app, citizen, bytes, { name: 'Tờ khai.jpg' })
-  expect(res.status).toBe(204)
+  if (res.status !== 204) throw new Error(`upload answered ${res.status}`)
   const p = o.procedure ?? criminalRecord
   const submission: DossierSubmission = {
     id: randomUUID(),
@@ -169,7 +168,7 @@ export async function submitted(t: TestApp, onestop: ReturnType<typeof oneStopOn
     resultDelivery: { method: 'online' },
   }
   const posted = await post(t.app, citizen, submission)
-  expect(posted.status).toBe(201)
+  if (posted.status !== 201) throw new Error(`intake answered ${posted.status}: ${await posted.text()}`)
   const row = t.db.$client.prepare('SELECT receipt, submission FROM dossiers WHERE id = ?').get(submission.id) as { receipt: string; submission: string }
   const receipt = JSON.parse(row.receipt) as DossierReceipt
   await onestop.connector.deliver(submittedMessage(receipt, JSON.parse(row.submission) as DossierSubmission), new AbortController().signal)
