@@ -27,6 +27,8 @@ export const router = createRouter({
     { path: '/ho-so/:id/:step?', component: () => import('./drafts/views.ts').then((m) => m.draftView()), props: true },
     { path: '/tai-khoan', component: () => import('./account/views.ts').then((m) => m.accountView()) },
     { path: '/quan-tri', component: () => import('./account/views.ts').then((m) => m.adminView()) },
+    { path: '/can-bo', component: () => import('./officer/views.ts').then((m) => m.queueView()) },
+    { path: '/can-bo/ho-so/:id', component: () => import('./officer/views.ts').then((m) => m.dossierView()), props: true },
     { path: '/:unknown(.*)*', component: () => import('./ui/NotFoundView.vue') },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
