@@ -11,7 +11,7 @@
  * machine (shared/src/lifecycle), to the portal's mirror of the dossier, and tells its listeners
  * (notices, slips) what changed.
  */
-import type { DossierStatus } from '@portal/shared/dossiers/schema'
+import type { DossierReceipt, DossierStatus, DossierSubmission } from '@portal/shared/dossiers/schema'
 import type { DossierLifeState, Effect, LifeEvent } from '@portal/shared/lifecycle/types'
 
 export type RelayMessageKind = 'submitted' | 'supplement' | 'withdrawal'
@@ -77,3 +77,14 @@ export interface AppliedChange {
 }
 
 export type AppliedChangeListener = (change: AppliedChange) => void | Promise<void>
+
+/** Where listeners register: the inbound handler. `onApplied` returns the function that removes the listener. */
+export interface AppliedChanges {
+  onApplied(listener: AppliedChangeListener): () => void
+}
+
+/** The payload of a 'submitted' message: the dossier as the portal received it. */
+export interface SubmittedPayload {
+  receipt: DossierReceipt
+  submission: DossierSubmission
+}
