@@ -21,6 +21,14 @@
  *   commits each intake alone. The BFF groups concurrent intakes into one commit
  *   (bff/src/db/write-queue.ts), so intake / raw SQLite can exceed 1: it then measures what group
  *   commit gains over one fsync per dossier, not a fraction of a hard limit.
+ * - At a steady 2,000 intakes/s: up to the same 200 connections, but requests arrive at a
+ *   constant 2,000 a second in all (open loop, bench/open-loop.ts: latency counted from each
+ *   request's due time, so stalls are not hidden), as a province's busiest hour would send them,
+ *   instead of each connection sending its next request the moment the previous one is answered.
+ *   This is where the latency target applies: with 200 connections that never pause, the mean
+ *   latency is 200 ÷ throughput by Little's law (100 ms at 2,000/s, 50 ms only above 4,000/s,
+ *   more than the bare Hono route manages on these two cores), so the saturated run's p99
+ *   measures the queue the load generator builds, and is printed for information.
  * Ratios: intake / bare route, intake / raw SQLite.
  */
 import { spawn } from 'node:child_process'
@@ -33,6 +41,7 @@ import { Accounts } from '../../bff/src/accounts/repository.ts'
 import { openDatabase } from '../../bff/src/db/open.ts'
 import { communeCommittees, signInCitizens, startBff, WITHOUT_FILES } from '../faults/bff.ts'
 import { freePort, repoRoot } from '../support/server.ts'
+import { openLoop, type OpenLoopResult } from './open-loop.ts'
 import type { Figure } from './report.ts'
 
 const CONNECTIONS = 200
@@ -52,6 +61,8 @@ function body(i: number): string {
   const commune = communeCommittees[i % communeCommittees.length]!
   return JSON.stringify({ id: randomUUID(), procedureCode: WITHOUT_FILES.code, communeCode: commune.communeCode, form: {}, components: [], resultDelivery: { method: 'at-agency' } })
 }
+
+const STEADY_RATE = 2000
 
 async function load(url: string, headersOf: (i: number) => Record<string, string>, seconds: number): Promise<Load> {
   let i = 0
@@ -137,12 +148,24 @@ export async function intakeBench(): Promise<Figure[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-bench-intake-'))
   const bff = await startBff(await freePort(), dataDir, { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }, { keepOutput: false })
   let intake: Load
+  let steady: OpenLoopResult
   let dossiers: number
   try {
     const citizens = signInCitizens(bff, Array.from({ length: USERS }, (_, i) => `bench-citizen-${i + 1}`))
     const headersOf = (i: number) => ({ cookie: citizens[i % citizens.length]!.cookie, origin: bff.baseUrl, 'x-requested-with': 'portal' })
     await load(`${bff.baseUrl}/api/dossiers`, headersOf, 2)
     intake = await load(`${bff.baseUrl}/api/dossiers`, headersOf, SECONDS)
+    let n = 1_000_000
+    steady = await openLoop({
+      url: `${bff.baseUrl}/api/dossiers`,
+      rate: STEADY_RATE,
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      request: () => {
+        const i = n++
+        return { method: 'POST', headers: { ...headersOf(i), 'content-type': 'application/json' }, body: body(i) }
+      },
+    })
     const db = openDatabase(join(dataDir, 'portal.sqlite'))
     dossiers = (db.$client.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n
     db.$client.close()
@@ -153,10 +176,11 @@ export async function intakeBench(): Promise<Figure[]> {
   const bare = await bareRoute()
   const raw = rawSqlite(5)
   return [
-    { name: 'POST /api/dossiers (new dossier, no file)', value: intake.rps, unit: 'req/s', target: { op: '>=', value: 2000 }, note: `${CONNECTIONS} connections, ${SECONDS} s, ${USERS} citizens, 92 agencies; ${intake.total} requests, ${dossiers} dossiers stored (warm-up included)` },
-    { name: 'intake p50', value: intake.p50, unit: 'ms' },
-    { name: 'intake p99', value: intake.p99, unit: 'ms', target: { op: '<=', value: 50 } },
-    { name: 'intake non-2xx answers', value: intake.non2xx, unit: '', target: { op: '<=', value: 0 }, note: `${intake.errors} socket errors or timeouts` },
+    { name: 'POST /api/dossiers (new dossier, no file)', value: intake.rps, unit: 'req/s', target: { op: '>=', value: 2000 }, note: `${CONNECTIONS} connections, ${SECONDS} s, ${USERS} citizens, 92 agencies; ${intake.total} requests, ${dossiers} dossiers stored (warm-up and both runs)` },
+    { name: 'intake p50 / p99, saturated (each connection sends again at once)', value: intake.p99, unit: 'ms', note: `p50 ${intake.p50} ms; the queue of ${CONNECTIONS} waiting connections (Little's law), for information` },
+    { name: `intake at a steady ${STEADY_RATE}/s over up to ${CONNECTIONS} connections: answered`, value: steady.achieved, unit: 'req/s', target: { op: '>=', value: STEADY_RATE * 0.98 } },
+    { name: `intake p99 at ${STEADY_RATE}/s (from each request's due time)`, value: steady.p99, unit: 'ms', target: { op: '<=', value: 50 }, note: `p50 ${steady.p50} ms, max ${steady.max} ms; ${steady.total} requests` },
+    { name: 'intake non-2xx answers (both runs)', value: intake.non2xx + steady.non2xx, unit: '', target: { op: '<=', value: 0 }, note: `${intake.errors + steady.errors} socket errors or timeouts` },
     { name: 'bare Hono JSON route', value: bare.rps, unit: 'req/s', note: `p50 ${bare.p50} ms, p99 ${bare.p99} ms, same connections and body` },
     { name: 'raw SQLite, one transaction per intake with its audit entry (synchronous=FULL, WAL)', value: raw, unit: 'intakes/s', note: 'prepared statements in a loop, 5 s: one fsync per dossier, no group commit' },
     { name: 'intake / bare route', value: intake.rps / bare.rps, unit: '×' },
