@@ -15,6 +15,7 @@ import type { Session } from '../auth/sessions.ts'
 import { fileBytes, post, ref, upload, communeCertificate } from '../dossiers/testing.ts'
 import { createLogger } from '../log.ts'
 import type { InboundOutcome, RelayMessage, StatusEvent, StatusInbound } from '../relay/contract.ts'
+import { RelayInbound } from '../relay/inbound.ts'
 import type { testApp } from '../testing/app.ts'
 import { agencyKinds, criminalRecord, fields, procedure } from '../testing/fixtures.ts'
 import { DiskBlobStore } from '../uploads/blob-store.ts'
@@ -83,18 +84,22 @@ export class RecordingInbound implements StatusInbound {
   }
 }
 
-/** A second one-stop-shop on the test app's database, with its own inbound: what the relay would deliver to. */
-export function oneStopOn(t: TestApp, inbound: StatusInbound = new RecordingInbound()) {
+/**
+ * A second one-stop-shop on the test app's database: what the relay would deliver to. Its events
+ * go to `inbound`, by default the portal's inbound handler on the same database (as the app's).
+ */
+export function oneStopOn(t: TestApp, inbound?: StatusInbound) {
   const logger = createLogger('silent')
+  const audit = new AuditLog(t.db, t.clock, logger)
   return embeddedOneStop({
     db: t.db,
     clock: t.clock,
     logger,
     store: t.store,
-    audit: new AuditLog(t.db, t.clock, logger),
+    audit,
     uploads: new UploadRepository(t.db),
     blobs: new DiskBlobStore(blobDirectory(t.config)),
-    inbound,
+    inbound: inbound ?? new RelayInbound({ db: t.db, clock: t.clock, logger, audit }),
   })
 }
 
@@ -128,7 +133,7 @@ export function submittedMessage(receipt: DossierReceipt, submission: DossierSub
 }
 
 let codeNumber = 0
-/** A dossier as received by the portal, without intake (service-level tests). */
+/** A dossier as received by the portal, without intake (service-level tests, with a RecordingInbound). */
 export function receivedDossier(over: { agency?: string; procedure?: Procedure; receivedAt?: string } = {}): { receipt: DossierReceipt; submission: DossierSubmission } {
   const id = randomUUID()
   const p = over.procedure ?? criminalRecord
