@@ -26,10 +26,13 @@ import { BodyCache } from './http/representation.ts'
 import { securityHeaders } from './http/security.ts'
 import { requestLogger, type Logger } from './log.ts'
 import { lookupRoutes } from './lookup/routes.ts'
+import { noticesFeature } from './notices/feature.ts'
+import { embeddedOneStop } from './onestop/feature.ts'
 import { openApiRoutes } from './openapi/routes.ts'
 import { renderErrorPage } from './pages/error.ts'
 import { pageRoutes } from './pages/routes.ts'
 import { loadTemplate } from './pages/template.ts'
+import { relayFeature, type Relay } from './relay/feature.ts'
 import { staticRoutes } from './static/routes.ts'
 import { uploadsFeature } from './uploads/routes.ts'
 
@@ -38,9 +41,11 @@ export interface AppDeps {
   clock: Clock
   config: Config
   logger: Logger
+  /** The relay to the one-stop-shop: server.ts builds it to start and stop its worker; by default one that never starts. */
+  relay?: Relay
 }
 
-export function createApp({ db, clock, config, logger }: AppDeps): Hono {
+export function createApp({ db, clock, config, logger, relay = relayFeature({ db, clock, config, logger }) }: AppDeps): Hono {
   const store = new CatalogStore(db, clock)
   const template = loadTemplate(config.webDist, logger)
   const app = new Hono()
@@ -48,6 +53,10 @@ export function createApp({ db, clock, config, logger }: AppDeps): Hono {
   app.use(requestLogger(logger))
   app.use(securityHeaders())
   app.use(originCheck([config.publicOrigin]))
+  // The province's status callbacks are machine-to-machine and signed with HMAC (relay/routes.ts):
+  // no session, no X-Requested-With. Routed here, before the session and CSRF middleware of
+  // /api/*, deliberately and for that one route only.
+  app.route('/', relay.callbackRoutes)
   const auth = authFeature({ db, clock, config, logger, template, store })
   for (const path of ['/api/*', '/auth/*']) app.use(path, ...auth.middleware)
 
@@ -60,11 +69,25 @@ export function createApp({ db, clock, config, logger }: AppDeps): Hono {
   app.route('/', auth.routes)
   const calendar = calendarFeature({ db, clock, audit: auth.audit, logger })
   app.route('/', calendar.routes)
+  relay.inbound.useHolidays(calendar.holidays)
   app.route('/', directoryRoutes(new DirectoryEditor(db, clock, auth.audit)))
   const uploads = uploadsFeature({ db, clock, config, logger })
   app.route('/', uploads.routes)
+  // An intake commits its relay message with the dossier: the worker looks now, not at its next timer.
+  app.use('/api/dossiers', async (c, next) => {
+    await next()
+    if (c.req.method === 'POST' && c.res.status === 201) relay.wake()
+  })
   app.route('/', dossierRoutes({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository }))
   app.route('/', lookupRoutes({ db, clock, config, template, store }))
+  const notices = noticesFeature({ db, clock, config, logger, store, holidays: calendar.holidays })
+  app.route('/', notices.routes)
+  app.route('/', relay.routes)
+  // The embedded one-stop-shop (the default connector): officers' routes; its status events go to the relay's one inbound.
+  const onestop = embeddedOneStop({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository, blobs: uploads.blobs, inbound: relay.inbound, holidays: calendar.holidays })
+  relay.attach(onestop.connector)
+  app.route('/', onestop.routes)
+  onestop.start()
   app.all('/api/*', () => {
     throw notFound('Không có API này.')
   })

@@ -16,6 +16,8 @@ import { ConfigError, loadConfig, type Config } from './config/config.ts'
 import { openDatabase } from './db/open.ts'
 import { assertIdpAllowed, dispatch, startEmbeddedIdp } from './idp/mount.ts'
 import { createLogger, type Logger } from './log.ts'
+import { startNoticeMail } from './notices/feature.ts'
+import { relayFeature } from './relay/feature.ts'
 import { startUploadSweeper, uploadSweep } from './uploads/routes.ts'
 
 export interface RunningServer {
@@ -33,10 +35,14 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
   const db = openDatabase(config.databaseFile)
   seedCatalog(new CatalogStore(db, clock), { dir: config.catalogSeedDir, syntheticSize: config.catalogSyntheticSize }, logger)
   const stopAuth = startAuth(db, clock, config, logger)
-  const app = createApp({ db, clock, config, logger })
+  const relay = relayFeature({ db, clock, config, logger })
+  const app = createApp({ db, clock, config, logger, relay })
+  // Resumes what the outbox holds (a restart after a crash included).
+  relay.start()
   const sweep = uploadSweep(db, clock, config, logger)
   sweep().catch((error: unknown) => logger.error({ err: error }, 'sweeping expired uploads failed'))
   const stopSweeper = startUploadSweeper(sweep, config.uploads.sweepSeconds, logger)
+  const stopMail = startNoticeMail(db, clock, config, logger)
   const idp = await startEmbeddedIdp(config, db, logger, clock)
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = createServer(dispatch(idp, getRequestListener(app.fetch)))
@@ -62,8 +68,12 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
         stopAuth()
         stopSweeper()
         idp?.close()
-        db.$client.close()
-        resolve()
+        // A mail being sent is marked in the database when the server answers: wait for it.
+        // The relay's deliveries in flight are aborted (they stay in the outbox) before the database closes.
+        void Promise.allSettled([stopMail(), relay.stop()]).finally(() => {
+          db.$client.close()
+          resolve()
+        })
       })
     }))
   return { server, url, close }

@@ -23,6 +23,8 @@ import { directoryPaths, directorySchemas } from '../catalog/directory/openapi.t
 import { dossierPaths, dossierSchemas } from '../dossiers/openapi.ts'
 import { APP_VERSION, HealthSchema } from '../health/routes.ts'
 import { lookupPaths, lookupSchemas } from '../lookup/openapi.ts'
+import { noticePaths, noticeSchemas } from '../notices/openapi.ts'
+import { relayPaths, relaySchemas } from '../relay/openapi.ts'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 
@@ -165,7 +167,9 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...calendarPaths,
       ...directoryPaths,
       ...lookupPaths,
+      ...relayPaths,
+      ...noticePaths,
     },
-    components: { schemas: { ...schemas, ...authSchemas, ...dossierSchemas, ...calendarSchemas, ...directorySchemas, ...lookupSchemas }, securitySchemes },
+    components: { schemas: { ...schemas, ...authSchemas, ...dossierSchemas, ...calendarSchemas, ...directorySchemas, ...lookupSchemas, ...relaySchemas, ...noticeSchemas }, securitySchemes },
   }
 }

@@ -51,8 +51,8 @@ export function relayFeature({ db, clock, config, logger, holidays, worker: work
   const relay = {
     inbound,
     outbox,
-    /** Mounted in app.ts BEFORE the session and CSRF middleware: signed, machine-to-machine. Empty unless RELAY_CONNECTOR=http. */
-    callbackRoutes: settings.http ? callbackRoutes({ secret: settings.http.callbackSecret, inbound, clock, logger }) : undefined,
+    /** Mounted in app.ts BEFORE the session and CSRF middleware: signed, machine-to-machine (404 unless RELAY_CONNECTOR=http). */
+    callbackRoutes: callbackRoutes({ secret: settings.http?.callbackSecret, inbound, clock, logger }),
     /** Administrators' view of the outbox (under the session middleware). */
     routes: relayAdminRoutes({ outbox, audit, wake: () => relay.wake() }),
     /** The configured connector, once there. */

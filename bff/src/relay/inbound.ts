@@ -72,7 +72,7 @@ const refusal = (code: string, message: string): Refusal => ({ outcome: 'refused
 
 export class RelayInbound implements StatusInbound, AppliedChanges {
   readonly #listeners = new Set<AppliedChangeListener>()
-  readonly #holidays: () => HolidayTable
+  #holidays: () => HolidayTable
   readonly #s
 
   constructor(private readonly deps: InboundDeps) {
@@ -91,6 +91,11 @@ export class RelayInbound implements StatusInbound, AppliedChanges {
       ),
       history: c.prepare('INSERT INTO dossier_history (dossier_id, status, at, note, event, actor, unit) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     }
+  }
+
+  /** The table administrators edit (calendar feature), once the app has it. */
+  useHolidays(provider: () => HolidayTable): void {
+    this.#holidays = provider
   }
 
   /** @example const off = inbound.onApplied((change) => notices.tell(change)) */

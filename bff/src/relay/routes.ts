@@ -18,7 +18,7 @@ import * as v from 'valibot'
 import { requireRole, sessionOf } from '../auth/access.ts'
 import type { AuditLog } from '../audit/log.ts'
 import type { Clock } from '../clock.ts'
-import { invalidInput } from '../http/problem.ts'
+import { invalidInput, notFound } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
 import type { Logger } from '../log.ts'
 import type { StatusInbound } from './contract.ts'
@@ -33,7 +33,8 @@ export const CALLBACK_BODY_LIMIT = 64 * 1024
 export const MESSAGES_PAGE = 200
 
 export interface CallbackDeps {
-  secret: string
+  /** RELAY_CALLBACK_SECRET; undefined with the embedded connector: the route then answers 404. */
+  secret: string | undefined
   inbound: StatusInbound
   clock: Clock
   logger: Logger
@@ -50,6 +51,7 @@ export function callbackRoutes({ secret, inbound, clock, logger }: CallbackDeps)
       },
     }),
     async (c) => {
+      if (secret === undefined) throw notFound('Cổng không nhận sự kiện trạng thái qua HTTP (RELAY_CONNECTOR khác http).')
       const body = new Uint8Array(await c.req.arrayBuffer())
       const verdict = verify(secret, { timestamp: c.req.header(TIMESTAMP_HEADER), signature: c.req.header(SIGNATURE_HEADER), body }, clock.now().getTime())
       if (verdict !== 'ok') {
