@@ -82,6 +82,7 @@ export function createApp({ db, clock, config, logger, relay = relayFeature({ db
   app.route('/', lookupRoutes({ db, clock, config, template, store }))
   const notices = noticesFeature({ db, clock, config, logger, store, holidays: calendar.holidays })
   app.route('/', notices.routes)
+  relay.inbound.onApplied(notices.listener)
   app.route('/', relay.routes)
   // The embedded one-stop-shop (the default connector): officers' routes; its status events go to the relay's one inbound.
   const onestop = embeddedOneStop({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository, blobs: uploads.blobs, inbound: relay.inbound, holidays: calendar.holidays })

@@ -146,9 +146,15 @@ export function officerRoutes({ desk, repository, store, audit, blobs, clock, lo
     const { agency } = c.req.valid('query')
     if (agency !== undefined && !hasAgency(session, agency)) throw forbidden('Bạn không thuộc cơ quan này.')
     const own = new Set(agency !== undefined ? [agency] : officerAgencies(session))
-    const agencies = store.snapshot().agencies.agencies
-    // The officer's own agency first (a handover inside it is the common case), then the directory's order.
-    const units: OfficerUnit[] = [...agencies.filter((a) => own.has(a.code)), ...agencies.filter((a) => !own.has(a.code))].map((a) => ({ code: a.code, name: a.name }))
+    // Every active entry of the directory, units (phòng, bộ phận) included; the officer's own
+    // agency and its units first (a handover inside it is the common case), then the directory's order.
+    const entries = store.snapshot().directory.agencies.filter((a) => !a.inactive)
+    const mine = (a: (typeof entries)[number]) => own.has(a.code) || (a.parent !== undefined && own.has(a.parent))
+    const units: OfficerUnit[] = [...entries.filter(mine), ...entries.filter((a) => !mine(a))].map((a) => ({
+      code: a.code,
+      name: a.name,
+      ...(a.parent ? { parent: a.parent } : {}),
+    }))
     return c.json(units)
   })
 

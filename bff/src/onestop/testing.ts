@@ -29,11 +29,15 @@ export const JUSTICE = '000.00.01.H55'
 /** Phan Đình Phùng ward: letters in the middle group, like the real directory's communes. */
 export const WARD = '000.00.D8.H55'
 export const OTHER_WARD = '000.02.01.H55'
+/** A unit (phòng) of the department: dossiers are transferred to it, never submitted to it. */
+export const JUSTICE_UNIT = '000.10.01.H55'
 
 export const directory: AgencyDirectory = {
   province: { code: 'H55', name: 'Thái Nguyên', statisticsCode: '19' },
   agencies: [
     { code: JUSTICE, name: 'Sở Tư pháp tỉnh Thái Nguyên', nameEn: 'Department of Justice', kind: 'department-justice' },
+    { code: JUSTICE_UNIT, name: 'Phòng Hành chính tư pháp', nameEn: 'Judicial Administration Division', kind: 'department-justice', parent: JUSTICE, unit: true },
+    { code: '000.10.02.H55', name: 'Phòng đã giải thể', nameEn: 'Dissolved division', kind: 'department-justice', parent: JUSTICE, unit: true, inactive: true },
     { code: WARD, name: 'UBND phường Phan Đình Phùng', nameEn: 'Phan Dinh Phung Ward', kind: 'commune-committee', communeCode: '05440' },
     { code: OTHER_WARD, name: 'UBND xã Đại Phúc', nameEn: 'Dai Phuc Commune', kind: 'commune-committee', communeCode: '05443' },
   ],

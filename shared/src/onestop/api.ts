@@ -101,5 +101,6 @@ export const OfficerDossierSchema = v.object({
 })
 export type OfficerDossier = v.InferOutput<typeof OfficerDossierSchema>
 
-export const OfficerUnitSchema = v.object({ code: v.string(), name: v.string() })
+/** An agency or a unit of one (`parent`: the agency it belongs to), from the agency directory. */
+export const OfficerUnitSchema = v.object({ code: v.string(), name: v.string(), parent: v.optional(v.string()) })
 export type OfficerUnit = v.InferOutput<typeof OfficerUnitSchema>
