@@ -24,6 +24,7 @@ import { dossierPaths, dossierSchemas } from '../dossiers/openapi.ts'
 import { APP_VERSION, HealthSchema } from '../health/routes.ts'
 import { lookupPaths, lookupSchemas } from '../lookup/openapi.ts'
 import { noticePaths, noticeSchemas } from '../notices/openapi.ts'
+import { officerPaths, officerSchemas } from '../onestop/openapi.ts'
 import { relayPaths, relaySchemas } from '../relay/openapi.ts'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
@@ -169,7 +170,8 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...lookupPaths,
       ...relayPaths,
       ...noticePaths,
+      ...officerPaths,
     },
-    components: { schemas: { ...schemas, ...authSchemas, ...dossierSchemas, ...calendarSchemas, ...directorySchemas, ...lookupSchemas, ...relaySchemas, ...noticeSchemas }, securitySchemes },
+    components: { schemas: { ...schemas, ...authSchemas, ...dossierSchemas, ...calendarSchemas, ...directorySchemas, ...lookupSchemas, ...relaySchemas, ...noticeSchemas, ...officerSchemas }, securitySchemes },
   }
 }
