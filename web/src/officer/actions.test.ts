@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { availableActions, buildAction, controlIds, emptyDraft, parseAmount, type ActionDraft, type OfficerActionType } from './actions.ts'
+import { availableActions, buildAction, controlIds, emptyDraft, parseAmount, type ActionContext, type ActionDraft, type OfficerActionType } from './actions.ts'
 
 // Each action's form becomes the contract's OfficerAction, or says what to fix and where.
 
 const DUE = '2026-12-03T17:00:00+07:00'
-const context = { processingOptions: 1, unit: 'H55.242.1', dueAt: DUE }
+const context: ActionContext = { processingOptions: 1, unit: 'H55.242.1', dueAt: DUE }
+/** Before processing: no unit holds the dossier yet. */
+const unheld: ActionContext = { processingOptions: 1, dueAt: DUE }
 const build = (type: OfficerActionType, draft: Partial<ActionDraft>, ctx = context) => buildAction(type, { ...emptyDraft(), ...draft }, ctx)
 const fix = (type: OfficerActionType, draft: Partial<ActionDraft>, ctx = context) => {
   const result = build(type, draft, ctx)
@@ -50,8 +52,10 @@ describe('building an action', () => {
     expect(fix('requestSupplement', { items: [{ componentId: 'c6', description: '' }] })).toEqual([{ target: 'action-item-0', key: 'itemRow', params: { n: 1 } }])
   })
 
-  it('startProcessing and transfer: a unit, not the one holding the dossier; the note kept when written', () => {
-    expect(build('startProcessing', { unit: 'H55.242.1' }, { ...context, unit: undefined })).toEqual({ ok: true, action: { type: 'startProcessing', unit: 'H55.242.1' } })
+  it('startProcessing and transfer: a unit (for a transfer, not the one holding the dossier); the note kept when written', () => {
+    expect(build('startProcessing', { unit: 'H55.242.1' }, unheld)).toEqual({ ok: true, action: { type: 'startProcessing', unit: 'H55.242.1' } })
+    // The receiving agency holds the dossier at receipt and may process it itself.
+    expect(build('startProcessing', { unit: '000.00.D8.H55' }, { ...context, unit: '000.00.D8.H55' })).toEqual({ ok: true, action: { type: 'startProcessing', unit: '000.00.D8.H55' } })
     expect(fix('startProcessing', {})).toEqual([{ target: controlIds.unit, key: 'unitRequired' }])
     expect(fix('transfer', { unit: 'H55.242.1' })).toEqual([{ target: controlIds.unit, key: 'sameUnit' }])
     expect(build('transfer', { unit: 'H55.242.2', note: ' Trình ký ' })).toEqual({ ok: true, action: { type: 'transfer', toUnit: 'H55.242.2', note: 'Trình ký' } })
@@ -59,7 +63,7 @@ describe('building an action', () => {
   })
 
   it('a unit code the contract refuses is not sent', () => {
-    expect(fix('startProcessing', { unit: 'not a unit' }, { ...context, unit: undefined })).toEqual([{ target: controlIds.form, key: 'invalid' }])
+    expect(fix('startProcessing', { unit: 'not a unit' }, unheld)).toEqual([{ target: controlIds.form, key: 'invalid' }])
   })
 
   it('recordOpinion, feesPaid and stop: their text is required', () => {

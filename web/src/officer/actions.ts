@@ -4,8 +4,8 @@
  * of what to fix, each tied to its control (for the error summary and the inline messages).
  *
  * The rules are the state machine's (shared/src/lifecycle, docs/lifecycle.md) as far as the
- * screen can know them: reasons written, every supplement item described, a unit chosen and not
- * the one holding the dossier, an amount above 0, a new date after the current due date. The
+ * screen can know them: reasons written, every supplement item described, a unit chosen (for a
+ * transfer, not the one holding the dossier), an amount above 0, a new date after the current due date. The
  * server checks them again; the result is finally checked against the shared schema, so what
  * leaves here is what the contract accepts.
  */
@@ -147,7 +147,7 @@ export function buildAction(type: OfficerActionType, draft: ActionDraft, context
     case 'startProcessing':
     case 'transfer': {
       if (!draft.unit) issues.push({ target: controlIds.unit, key: 'unitRequired' })
-      else if (draft.unit === context.unit) issues.push({ target: controlIds.unit, key: 'sameUnit' })
+      else if (type === 'transfer' && draft.unit === context.unit) issues.push({ target: controlIds.unit, key: 'sameUnit' })
       const note = draft.note.trim()
       if (note.length > MAX_TEXT) issues.push({ target: controlIds.note, key: 'tooLong' })
       action = type === 'startProcessing' ? { type, unit: draft.unit } : { type, toUnit: draft.unit, ...(note ? { note } : {}) }

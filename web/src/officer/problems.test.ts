@@ -6,13 +6,11 @@ import { describeProblem } from './problems.ts'
 
 describe('problems in the officer’s words', () => {
   it('a refused transition speaks with the state machine’s text, in the reader’s language', () => {
-    const refused = new ApiError(409, 'apology-used', 'Đã hẹn lại ngày trả kết quả một lần: không được hẹn lại nữa.')
+    const refused = new ApiError(409, 'transition-refused', 'Đã hẹn lại ngày trả kết quả một lần: không được hẹn lại nữa.')
     expect(describeProblem(refused, 'vi')).toEqual({ text: 'Đã hẹn lại ngày trả kết quả một lần: không được hẹn lại nữa.' })
     expect(describeProblem(refused, 'en')).toEqual({ text: 'The return date was already reset once and cannot be reset again.' })
-    expect(describeProblem(new ApiError(409, 'lifecycle-same-unit', 'Hồ sơ đang ở đơn vị H55.242.1.'), 'vi')).toEqual({
-      text: 'Hồ sơ đang ở đơn vị này.',
-      detail: 'Hồ sơ đang ở đơn vị H55.242.1.',
-    })
+    // A text the app does not know (a newer BFF) is shown as the server wrote it.
+    expect(describeProblem(new ApiError(409, 'transition-refused', 'Lý do mới.'), 'en')).toEqual({ text: 'Lý do mới.' })
   })
 
   it('access: signed out asks to sign in; forbidden and MFA say why; another agency’s dossier is not found', () => {

@@ -1,10 +1,10 @@
 /**
  * What went wrong, in the officer's language: a refused transition with the state machine's own
- * words (its codes are the problem types), otherwise a sentence per kind of failure. The
+ * words, otherwise a sentence per kind of failure. The
  * server's detail, when it has one, is kept beside it: it is Vietnamese and says exactly what
  * the server found (which reason, which unit).
  */
-import { LIFECYCLE_ERRORS, type LifecycleErrorCode } from '@portal/shared/lifecycle/messages'
+import { LIFECYCLE_ERRORS } from '@portal/shared/lifecycle/messages'
 import { ApiError } from '../auth/api.ts'
 import { UploadFailure } from '../outbox/upload.ts'
 import { AnswerError } from './api.ts'
@@ -19,16 +19,16 @@ export interface ProblemText {
   signIn?: boolean
 }
 
-const isLifecycleCode = (type: string): type is LifecycleErrorCode => Object.hasOwn(LIFECYCLE_ERRORS, type)
+/** The BFF's type for a step the state machine refuses (409); its detail is the machine's Vietnamese text. */
+const TRANSITION_REFUSED = 'transition-refused'
 
 export function describeProblem(error: unknown, locale: string): ProblemText {
   if (error instanceof ApiError) {
-    const type = error.type.replace(/^lifecycle-/, '')
-    const detail = error.message && error.message !== type ? { detail: error.message } : {}
-    if (isLifecycleCode(type)) {
-      const own = LIFECYCLE_ERRORS[type]
-      const text = locale === 'en' ? own.en : own.vi
-      return { text, ...(error.message !== own.vi ? detail : {}) }
+    const detail = error.message ? { detail: error.message } : {}
+    if (error.type === TRANSITION_REFUSED) {
+      // Known by its Vietnamese text (ApiError keeps the detail, not the problem's `code`).
+      const own = Object.values(LIFECYCLE_ERRORS).find((m) => m.vi === error.message)
+      return { text: own ? (locale === 'en' ? own.en : own.vi) : error.message }
     }
     if (error.status === 401) return { key: 'signedOut', signIn: true }
     if (error.status === 403) return { key: error.type === 'mfa-required' ? 'mfa' : 'forbidden', ...detail }
