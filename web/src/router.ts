@@ -28,6 +28,8 @@ export const router = createRouter({
     { path: '/tra-cuu', component: () => import('./lookup/views.ts').then((m) => m.lookupView()) },
     { path: '/tai-khoan', component: () => import('./account/views.ts').then((m) => m.accountView()) },
     { path: '/quan-tri', component: () => import('./account/views.ts').then((m) => m.adminView()) },
+    { path: '/quan-tri/ngay-nghi', component: () => import('./admin/views.ts').then((m) => m.holidaysView()) },
+    { path: '/quan-tri/co-quan', component: () => import('./admin/views.ts').then((m) => m.directoryView()) },
     { path: '/can-bo', component: () => import('./officer/views.ts').then((m) => m.queueView()) },
     { path: '/can-bo/ho-so/:id', component: () => import('./officer/views.ts').then((m) => m.dossierView()), props: true },
     { path: '/:unknown(.*)*', component: () => import('./ui/NotFoundView.vue') },

@@ -24,7 +24,8 @@ const audit = () => [...new AuditLog(t.db, t.clock, createLogger('silent')).entr
 /** Without a body, without its Content-Type too (as the app's `api()` sends it). */
 function call(method: string, path: string, body?: unknown, person: TestPerson = admin) {
   if (body === undefined) {
-    const { 'Content-Type': _type, ...headers } = person.headers
+    const headers = { ...person.headers }
+    delete headers['Content-Type']
     return t.app.request(path, { method, headers })
   }
   return t.app.request(path, { method, headers: person.headers, body: typeof body === 'string' ? body : JSON.stringify(body) })

@@ -5,7 +5,7 @@
  * publishes it as a new catalogue version.
  */
 import * as v from 'valibot'
-import { AgencyCodeSchema, type AgencyDirectory } from './schema.ts'
+import { AgencyCodeSchema, type Agency, type AgencyDirectory, type AgencyKind } from './schema.ts'
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `at most ${max} characters`))
 const kind = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,60}$/, 'must be an agency kind id'))
@@ -44,6 +44,28 @@ export const AgencyCodeParamSchema = v.object({ code: AgencyCodeSchema })
 
 export type AgencyInput = v.InferOutput<typeof AgencyInputSchema>
 export type AgencyChange = v.InferOutput<typeof AgencyChangeSchema>
+
+/** An entry as administrators see it: with what names it (it can be removed only when all are 0). */
+export interface DirectoryEntry extends Agency {
+  references: { dossiers: number; roles: number; units: number }
+}
+
+/** GET /api/admin/agencies: the whole directory, units and deactivated entries too. */
+export interface DirectoryView {
+  /** The catalogue version the directory is part of. */
+  version: string
+  province: AgencyDirectory['province']
+  kinds: AgencyKind[]
+  agencies: DirectoryEntry[]
+  /** The last administrator's edit; null while the directory is the seed's. */
+  edited: { at: string; by: string } | null
+}
+
+/** What an edit answers: the entry and the catalogue version that publishes it. */
+export interface DirectoryEdit {
+  agency: Agency
+  version: string
+}
 
 /** What the public sees and submits to: active entries that are not units. */
 export function publicDirectory(directory: AgencyDirectory): AgencyDirectory {

@@ -7,7 +7,7 @@
  * edited, after which the seed file no longer replaces it at start (catalog/seed.ts).
  */
 import { count, eq, ne } from 'drizzle-orm'
-import type { AgencyChange, AgencyInput } from '@portal/shared/catalog/directory'
+import type { AgencyChange, AgencyInput, DirectoryEdit, DirectoryView } from '@portal/shared/catalog/directory'
 import type { Agency, AgencyDirectory, AgencyKind } from '@portal/shared/catalog/schema'
 import { roleAssignments } from '../../accounts/table.ts'
 import type { AuditEntry, Json } from '../../audit/chain.ts'
@@ -20,27 +20,6 @@ import { formatVersion, publishCatalog, readDocument, readVersion } from '../ver
 import { addAgency, changeAgency, deactivateAgency, reactivateAgency, removeAgency, type Edit, type References } from './edits.ts'
 import { directoryEdit } from './edited.ts'
 import { agencyDirectoryEdits } from './table.ts'
-
-export interface DirectoryEntry extends Agency {
-  /** What names the entry: it can be removed only when all are 0. */
-  references: References & { units: number }
-}
-
-/** GET /api/admin/agencies. */
-export interface DirectoryView {
-  version: string
-  province: AgencyDirectory['province']
-  kinds: AgencyKind[]
-  agencies: DirectoryEntry[]
-  /** The last administrator's edit; null while the directory is the seed's. */
-  edited: { at: string; by: string } | null
-}
-
-export interface EditResult {
-  agency: Agency
-  /** The catalogue version the edit was published as. */
-  version: string
-}
 
 const asJson = (agency: Agency | undefined): Json => (agency ? (JSON.parse(JSON.stringify(agency)) as Json) : null)
 
@@ -80,28 +59,28 @@ export class DirectoryEditor {
     })
   }
 
-  add(input: AgencyInput, actor: string): EditResult {
+  add(input: AgencyInput, actor: string): DirectoryEdit {
     return this.#edit(actor, 'agency.added', (directory, kinds) => addAgency(directory, input, kinds))
   }
 
-  change(code: string, change: AgencyChange, actor: string): EditResult {
+  change(code: string, change: AgencyChange, actor: string): DirectoryEdit {
     return this.#edit(actor, 'agency.changed', (directory, kinds) => changeAgency(directory, code, change, kinds))
   }
 
-  deactivate(code: string, actor: string): EditResult {
+  deactivate(code: string, actor: string): DirectoryEdit {
     return this.#edit(actor, 'agency.deactivated', (directory) => deactivateAgency(directory, code))
   }
 
-  reactivate(code: string, actor: string): EditResult {
+  reactivate(code: string, actor: string): DirectoryEdit {
     return this.#edit(actor, 'agency.reactivated', (directory, kinds) => reactivateAgency(directory, code, kinds))
   }
 
-  remove(code: string, actor: string): EditResult {
+  remove(code: string, actor: string): DirectoryEdit {
     return this.#edit(actor, 'agency.removed', (directory, _kinds, tx) => removeAgency(directory, code, references(tx, code)))
   }
 
   /** Applies one edit and publishes it with its audit entry; an edit that changes nothing publishes nothing. */
-  #edit(actor: string, action: string, apply: (directory: AgencyDirectory, kinds: AgencyKind[], tx: Queryable) => Edit): EditResult {
+  #edit(actor: string, action: string, apply: (directory: AgencyDirectory, kinds: AgencyKind[], tx: Queryable) => Edit): DirectoryEdit {
     const now = this.clock.now()
     let entry: AuditEntry | undefined
     const result = this.db.transaction(

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { DirectoryEdit, DirectoryView } from '@portal/shared/catalog/directory'
 import type { AgencyDirectory } from '@portal/shared/catalog/schema'
 import { AuditLog } from '../../audit/log.ts'
 import { signedIn, type TestPerson } from '../../auth/testing/sessions.ts'
@@ -15,7 +16,6 @@ import { createLogger } from '../../log.ts'
 import { TEST_ORIGIN, testApp } from '../../testing/app.ts'
 import { agencyKinds, directory as seededDirectory, fields } from '../../testing/fixtures.ts'
 import { seedCatalog } from '../seed.ts'
-import type { DirectoryView, EditResult } from './editor.ts'
 
 let t: ReturnType<typeof testApp>
 let admin: TestPerson
@@ -34,7 +34,8 @@ const audit = () => [...new AuditLog(t.db, t.clock, createLogger('silent')).entr
 
 function call(method: string, path: string, body?: unknown, person: TestPerson = admin) {
   if (body === undefined) {
-    const { 'Content-Type': _type, ...headers } = person.headers
+    const headers = { ...person.headers }
+    delete headers['Content-Type']
     return t.app.request(path, { method, headers })
   }
   return t.app.request(path, { method, headers: person.headers, body: typeof body === 'string' ? body : JSON.stringify(body) })
@@ -46,9 +47,9 @@ async function problem(res: Response, status: number): Promise<{ type: string; d
   return (await res.json()) as { type: string; detail?: string; errors?: { path: string }[] }
 }
 
-async function edited(res: Response, status = 200): Promise<EditResult> {
+async function edited(res: Response, status = 200): Promise<DirectoryEdit> {
   expect(res.status).toBe(status)
-  return (await res.json()) as EditResult
+  return (await res.json()) as DirectoryEdit
 }
 
 const adminView = async () => (await (await call('GET', '/api/admin/agencies')).json()) as DirectoryView
