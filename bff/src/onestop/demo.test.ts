@@ -25,8 +25,9 @@ import { fixedClock, testApp } from '../testing/app.ts'
 import { oneStopOn } from './testing.ts'
 
 const SEED_DIR = fileURLToPath(new URL('../catalog/seed', import.meta.url))
-const WARD = '000.00.D8.H55' // Ủy ban nhân dân phường Phan Đình Phùng: canbo.pdp1 (reception), canbo.pdp2
-const JUSTICE = '000.00.01.H55' // Sở Tư pháp: canbo.stp1 (reception), canbo.stp2
+// Ủy ban nhân dân phường Phan Đình Phùng: canbo.pdp1 (reception), canbo.pdp2 (processing, approval).
+// Sở Tư pháp (000.00.01.H55): canbo.stp1 (reception), canbo.stp2.
+const WARD = '000.00.D8.H55'
 
 let t: ReturnType<typeof testApp>
 let relay: Relay
