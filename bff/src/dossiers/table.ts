@@ -127,6 +127,8 @@ export const relayOutbox = sqliteTable(
     /** Set when the one-stop-shop refused the message for good (4xx): it waits for an operator. */
     parkedAt: text('parked_at'),
     lastError: text('last_error'),
+    /** Times an administrator sent it again after it was parked: each resend is a new message key. */
+    resends: integer('resends').notNull().default(0),
   },
   (t) => [
     index('relay_outbox_dossier').on(t.dossierId),

@@ -28,18 +28,19 @@ export const relaySchemas = (() => {
     type: 'object',
     properties: {
       id: { type: 'integer' },
-      key: { type: 'string', description: 'Idempotency key: <dossier id>:<id>' },
+      key: { type: 'string', description: 'Idempotency key: <dossier id>:<id>, then :<n> after the n-th resend' },
       dossierId: { type: 'string', format: 'uuid' },
       dossierCode: { type: 'string' },
       kind: { type: 'string', enum: ['submitted', 'supplement', 'withdrawal'] },
       attempts: { type: 'integer' },
+      resends: { type: 'integer', description: 'Times an administrator sent it again; the key then ends in :<n>' },
       createdAt: { type: 'string' },
       nextAttemptAt: { type: ['string', 'null'] },
       deliveredAt: { type: ['string', 'null'] },
       parkedAt: { type: ['string', 'null'] },
       lastError: { type: ['string', 'null'] },
     },
-    required: ['id', 'key', 'dossierId', 'dossierCode', 'kind', 'attempts', 'createdAt', 'nextAttemptAt', 'deliveredAt', 'parkedAt', 'lastError'],
+    required: ['id', 'key', 'dossierId', 'dossierCode', 'kind', 'attempts', 'resends', 'createdAt', 'nextAttemptAt', 'deliveredAt', 'parkedAt', 'lastError'],
   }
   return {
     ...defs,

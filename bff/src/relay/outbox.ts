@@ -6,7 +6,9 @@
  *   the HEAD of its dossier: no earlier message of the same dossier is still undelivered (parked
  *   ones included: a parked head holds its dossier's later messages back, in order).
  * - Its idempotency key is `<dossier id>:<outbox id>`: fixed when the row was inserted, so every
- *   attempt of the message, before or after a restart, carries the same key.
+ *   attempt of the message, before or after a restart, carries the same key. A parked message
+ *   that an administrator sends again gets `:<n>` appended (n-th resend): the province answered
+ *   the old key with a refusal and, being idempotent, would answer it so again.
  * - An acknowledgement with the one-stop-shop's own code stores it on the dossier and takes the
  *   next change sequence, so the applicant's app pulls it (GET /api/dossiers/changes).
  *
@@ -28,6 +30,7 @@ export interface OutboxRow {
   payload: string | null
   attempts: number
   createdAt: string
+  resends: number
 }
 
 /** How an operator sees a message (GET /api/relay/messages). */
@@ -40,7 +43,7 @@ export interface OutboxEntry extends Omit<OutboxRow, 'payload'> {
   lastError: string | null
 }
 
-export const messageKey = (row: Pick<OutboxRow, 'id' | 'dossierId'>) => `${row.dossierId}:${row.id}`
+export const messageKey = (row: Pick<OutboxRow, 'id' | 'dossierId' | 'resends'>) => `${row.dossierId}:${row.id}${row.resends > 0 ? `:${row.resends}` : ''}`
 
 const PENDING = 'o.delivered_at IS NULL AND o.parked_at IS NULL'
 /** No earlier message of the dossier is undelivered (relay_outbox_dossier covers it: dossier_id, then rowid). */
@@ -59,7 +62,7 @@ export class RelayOutbox {
     this.#writes = writeQueueOf(c)
     this.#s = {
       due: c.prepare(
-        `SELECT o.id, o.dossier_id AS dossierId, o.message AS kind, o.payload, o.attempts, o.created_at AS createdAt
+        `SELECT o.id, o.dossier_id AS dossierId, o.message AS kind, o.payload, o.attempts, o.created_at AS createdAt, o.resends
          FROM relay_outbox o WHERE ${PENDING} AND o.next_attempt_at <= ? AND ${HEAD} AND ${NOT_BUSY}
          ORDER BY o.next_attempt_at, o.id LIMIT ?`,
       ),
@@ -70,9 +73,9 @@ export class RelayOutbox {
       setExternalCode: c.prepare('UPDATE dossiers SET external_code = ?, seq = ?, updated_at = ? WHERE id = ?'),
       failed: c.prepare('UPDATE relay_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?'),
       parked: c.prepare('UPDATE relay_outbox SET attempts = attempts + 1, parked_at = ?, last_error = ? WHERE id = ?'),
-      retry: c.prepare('UPDATE relay_outbox SET parked_at = NULL, next_attempt_at = 0, attempts = 0 WHERE id = ? AND parked_at IS NOT NULL AND delivered_at IS NULL'),
+      retry: c.prepare('UPDATE relay_outbox SET parked_at = NULL, next_attempt_at = 0, attempts = 0, resends = resends + 1 WHERE id = ? AND parked_at IS NOT NULL AND delivered_at IS NULL'),
       list: c.prepare(
-        `SELECT o.id, o.dossier_id AS dossierId, d.code AS dossierCode, o.message AS kind, o.attempts, o.created_at AS createdAt,
+        `SELECT o.id, o.dossier_id AS dossierId, d.code AS dossierCode, o.message AS kind, o.attempts, o.created_at AS createdAt, o.resends,
            o.next_attempt_at AS nextAttemptMs, o.delivered_at AS deliveredAt, o.parked_at AS parkedAt, o.last_error AS lastError
          FROM relay_outbox o JOIN dossiers d ON d.id = o.dossier_id
          WHERE (? = 'parked' AND o.parked_at IS NOT NULL AND o.delivered_at IS NULL) OR (? = 'pending' AND ${PENDING})

@@ -1,0 +1,1 @@
+ALTER TABLE `relay_outbox` ADD `resends` integer DEFAULT 0 NOT NULL;
