@@ -33,6 +33,7 @@ import { renderErrorPage } from './pages/error.ts'
 import { pageRoutes } from './pages/routes.ts'
 import { loadTemplate } from './pages/template.ts'
 import { relayFeature, type Relay } from './relay/feature.ts'
+import { slipRoutes } from './slips/routes.ts'
 import { staticRoutes } from './static/routes.ts'
 import { uploadsFeature } from './uploads/routes.ts'
 
@@ -79,6 +80,7 @@ export function createApp({ db, clock, config, logger, relay = relayFeature({ db
     if (c.req.method === 'POST' && c.res.status === 201) relay.wake()
   })
   app.route('/', dossierRoutes({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository }))
+  app.route('/', slipRoutes({ db, clock, store, audit: auth.audit, holidays: calendar.holidays }))
   app.route('/', lookupRoutes({ db, clock, config, template, store }))
   const notices = noticesFeature({ db, clock, config, logger, store, holidays: calendar.holidays })
   app.route('/', notices.routes)

@@ -26,6 +26,7 @@ import { lookupPaths, lookupSchemas } from '../lookup/openapi.ts'
 import { noticePaths, noticeSchemas } from '../notices/openapi.ts'
 import { officerPaths, officerSchemas } from '../onestop/openapi.ts'
 import { relayPaths, relaySchemas } from '../relay/openapi.ts'
+import { slipPaths } from '../slips/openapi.ts'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 
@@ -171,6 +172,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...relayPaths,
       ...noticePaths,
       ...officerPaths,
+      ...slipPaths,
     },
     components: { schemas: { ...schemas, ...authSchemas, ...dossierSchemas, ...calendarSchemas, ...directorySchemas, ...lookupSchemas, ...relaySchemas, ...noticeSchemas, ...officerSchemas }, securitySchemes },
   }
