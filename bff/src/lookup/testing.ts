@@ -1,14 +1,15 @@
 /**
- * Test helpers of the look-up: a dossier submitted through the real intake API, and its life
- * moved by the shared state machine and written to the portal's mirror (`dossiers.status`,
- * `dossiers.life`, `dossier_history`) as the relay's inbound handler writes it.
+ * Test helpers of the look-up: a dossier submitted through the real intake API, and moved
+ * through its life by status events applied by the relay's real inbound handler (as if the
+ * one-stop-shop had sent them), which writes the portal's mirror the look-up reads.
  */
 import type { Hono } from 'hono'
-import { HOLIDAYS_2025_2027 } from '@portal/shared/lifecycle/holidays'
-import { registered, transition } from '@portal/shared/lifecycle/machine'
-import type { DossierLifeState, LifeEvent } from '@portal/shared/lifecycle/types'
+import type { LifeEvent } from '@portal/shared/lifecycle/types'
+import { AuditLog } from '../audit/log.ts'
 import type { TestPerson } from '../auth/testing/sessions.ts'
 import { fileBytes, post, provinceSubmission, ref, upload } from '../dossiers/testing.ts'
+import { createLogger } from '../log.ts'
+import { RelayInbound } from '../relay/inbound.ts'
 import type { testApp } from '../testing/app.ts'
 
 type TestApp = ReturnType<typeof testApp>
@@ -25,19 +26,13 @@ export async function submitted(app: Hono, person: TestPerson, seed = 'a'): Prom
   return { id: submission.id, code }
 }
 
-/** Applies `events` in order to the dossier's life and stores the result; returns the new life. */
-export function advance(t: TestApp, dossierId: string, ...events: LifeEvent[]): DossierLifeState {
-  const c = t.db.$client
-  const row = c.prepare('SELECT submitted_at AS submittedAt, life FROM dossiers WHERE id = ?').get(dossierId) as { submittedAt: string; life: string | null }
-  let state: DossierLifeState = row.life ? (JSON.parse(row.life) as DossierLifeState) : registered(row.submittedAt)
-  const history = c.prepare('INSERT INTO dossier_history (dossier_id, status, at, event, unit, note) VALUES (?, ?, ?, ?, ?, ?)')
+/** Applies `events` in order, as the one-stop-shop's next status events for the dossier. */
+export function advance(t: TestApp, dossierId: string, ...events: LifeEvent[]): void {
+  const logger = createLogger('silent')
+  const inbound = new RelayInbound({ db: t.db, clock: t.clock, logger, audit: new AuditLog(t.db, t.clock, logger) })
+  const last = () => (t.db.$client.prepare('SELECT last_event_seq AS seq FROM dossiers WHERE id = ?').get(dossierId) as { seq: number }).seq
   for (const event of events) {
-    const result = transition(state, event, { table: HOLIDAYS_2025_2027 })
-    if (!result.ok) throw new Error(`${event.type} from ${state.status}: ${result.code}`)
-    state = result.state
-    const step = state.history.at(-1)!
-    history.run(dossierId, state.status, event.at, event.type, step.unit ?? null, step.note ?? null)
+    const outcome = inbound.accept({ dossierId, seq: last() + 1, event })
+    if (outcome.outcome !== 'applied') throw new Error(`${event.type}: ${JSON.stringify(outcome)}`)
   }
-  c.prepare('UPDATE dossiers SET status = ?, life = ? WHERE id = ?').run(state.status, JSON.stringify(state), dossierId)
-  return state
 }
