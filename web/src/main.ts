@@ -9,6 +9,7 @@ import { requestPersistentStorage, watchStorage } from './pwa/persistence.ts'
 import { registerServiceWorker } from './pwa/update.ts'
 import { router } from './router.ts'
 import { afterIdle } from './ui/idle.ts'
+import { unread } from './notices/unread.ts'
 import { unsent } from './outbox/unsent.ts'
 
 async function start(): Promise<void> {
@@ -43,6 +44,8 @@ async function start(): Promise<void> {
   catalog.startAutoSync()
   // The outbox and status pulls, off the first render's path (outbox/boot.ts).
   void import('./outbox/boot.ts').then((m) => m.bootOutbox(session, unsent))
+  // The header's count of unread notices, once the browser is idle (notices/boot.ts).
+  void afterIdle().then(() => import('./notices/boot.ts').then((m) => m.bootNotices(session, unread)))
   watchStorage()
   void registerServiceWorker()
 }
