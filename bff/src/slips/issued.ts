@@ -20,8 +20,7 @@
 import type { DossierLifeState, EventType, HistoryEntry, SupplementItem } from '@portal/shared/lifecycle/types'
 import { dueDate, toMs, vietnamDate, type HolidayTable, type ProcessingTimeRule } from '@portal/shared/lifecycle/working-days'
 
-export const SLIP_FORMS = [1, 2, 3, 4, 5] as const
-export type SlipForm = (typeof SLIP_FORMS)[number]
+export type SlipForm = 1 | 2 | 3 | 4 | 5
 
 export type Timeliness = 'early' | 'on-time' | 'late'
 

@@ -101,7 +101,7 @@ describe('Mẫu 02, supplement request', () => {
     expect(flat).toContain('1. Bản chụp giấy tờ tùy thân: Mục 1')
     expect(flat).toContain('2. Mục 2')
     expect(flat).toContain('Thời hạn giải quyết tạm dừng')
-    expect(flat).toContain('điện thoại 0208 3855 123')
+    expect(flat).toContain('Bộ phận tiếp nhận và trả kết quả — Sở Tư pháp tỉnh Thái Nguyên, Số 6 đường Nha Trang, phường Phan Đình Phùng, điện thoại 0208 3855 123')
   })
 })
 

@@ -27,6 +27,7 @@ export const issuer: Issuer = {
   agencyCode: RECEIVING_UNIT,
   place: 'Thái Nguyên',
   phone: '0208 3855 123',
+  address: 'Số 6 đường Nha Trang, phường Phan Đình Phùng',
   unitName: (code) => UNITS[code] ?? `Đơn vị mã ${code}`,
 }
 

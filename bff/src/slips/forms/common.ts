@@ -1,6 +1,7 @@
 /** Texts more than one slip prints: who applied, for what, and how the result comes back. */
 import type { DossierReceipt } from '@portal/shared/dossiers/schema'
 import { formatAddress, type AddressDataset } from '@portal/shared/forms/address'
+import type { Issuer } from '../layout.ts'
 
 export function applicantText(receipt: DossierReceipt): string {
   const { name, identityNumber } = receipt.applicant
@@ -18,7 +19,7 @@ export function deliveryText(receipt: DossierReceipt, addresses: AddressDataset)
   return `Dịch vụ bưu chính, đến địa chỉ: ${formatAddress(d.address, addresses)}`
 }
 
-/** "Bộ phận tiếp nhận và trả kết quả, <agency>", with its telephone when the directory has one. */
-export function contactText(issuerAgency: string, phone?: string): string {
-  return `Bộ phận tiếp nhận và trả kết quả — ${issuerAgency}${phone ? `, điện thoại ${phone}` : ''}`
+/** "Bộ phận tiếp nhận và trả kết quả — <agency>", with its address and telephone when the directory has them. */
+export function contactText(issuer: Issuer): string {
+  return `Bộ phận tiếp nhận và trả kết quả — ${issuer.agency}${issuer.address ? `, ${issuer.address}` : ''}${issuer.phone ? `, điện thoại ${issuer.phone}` : ''}`
 }

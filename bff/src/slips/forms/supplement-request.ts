@@ -30,7 +30,7 @@ export async function renderSupplementRequestSlip(context: SlipContext, slip: Is
     flow.text('Thời hạn giải quyết tạm dừng; sau khi nhận đủ hồ sơ, thời hạn được tính lại và Ông/Bà nhận Giấy tiếp nhận hồ sơ và hẹn trả kết quả mới.', { fontSize: 8, gap: 3 })
   }
   flow.text('Ông/Bà bổ sung hồ sơ trên Cổng Dịch vụ công (mục hồ sơ của tôi, theo mã hồ sơ trên) hoặc nộp trực tiếp tại Bộ phận tiếp nhận và trả kết quả.', { fontSize: 8, gap: 3 })
-  flow.text(`Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ ${contactText(issuer.agency, issuer.phone)} để được hướng dẫn.`, { fontSize: 8, gap: 3 })
+  flow.text(`Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ ${contactText(issuer)} để được hướng dẫn.`, { fontSize: 8, gap: 3 })
 
   drawSignatures(flow, [{ title: 'NGƯỜI HƯỚNG DẪN', note: '(Ký và ghi rõ họ tên)' }])
   return save()
