@@ -1,21 +1,25 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { CITIZEN, signIn } from '../support/auth.ts'
+import { CITIZEN, signIn, staff } from '../support/auth.ts'
 import { seriousViolations } from '../support/axe.ts'
 import { launchBrowser, phoneContext } from '../support/browser.ts'
 import { startApp, type RunningApp } from '../support/server.ts'
-import { communeCommittees, WITHOUT_FILES } from '../faults/bff.ts'
+import { WITHOUT_FILES } from '../faults/bff.ts'
+
+/** Phường Phan Đình Phùng, whose people's committee (000.00.D8.H55) the demo officers work at. */
+const PHAN_DINH_PHUNG = '05443'
 
 // The public look-up (/tra-cuu, TT 01/2018 Art. 16): a citizen submits a dossier; anybody with
 // its code, in a fresh browser, sees the procedure, the status and the dates, and nothing about
-// who applied; the owner, signed in, sees the history too; with JavaScript off the server page
-// shows the same public facts.
+// who applied — before and after the agency receives it; the owner, signed in, sees the history
+// too; with JavaScript off the server page shows the same public facts.
 describe('looking up a dossier by its code', () => {
   let app: RunningApp
   let browser: Browser
   let owner: Page
   let code: string
+  let id: string
 
   beforeAll(async () => {
     app = await startApp()
@@ -25,7 +29,7 @@ describe('looking up a dossier by its code', () => {
     const submission = {
       id: randomUUID(),
       procedureCode: WITHOUT_FILES.code,
-      communeCode: communeCommittees[0]!.communeCode,
+      communeCode: PHAN_DINH_PHUNG,
       form: {},
       components: [],
       resultDelivery: { method: 'at-agency' },
@@ -36,6 +40,7 @@ describe('looking up a dossier by its code', () => {
     }, submission)
     expect(answer.status).toBe(201)
     code = answer.code!
+    id = submission.id
   })
   afterAll(async () => {
     await browser?.close()
@@ -70,6 +75,42 @@ describe('looking up a dossier by its code', () => {
     await context.close()
   })
 
+  it('once the agency received it, shows the date of receipt and the appointment too', async () => {
+    const reception = staff('canbo.pdp1')
+    const officer = await (await phoneContext(browser)).newPage()
+    await signIn(officer, app.baseUrl, reception.username, reception.totpSecret, '/tai-khoan')
+    // The relay hands the dossier to the one-stop-shop in the background: wait until it is there.
+    const officerSees = () => officer.evaluate(async (dossierId) => (await fetch(`/api/officer/dossiers/${dossierId}`)).status, id)
+    await expect.poll(officerSees, { timeout: 30_000, interval: 250 }).toBe(200)
+    const received = await officer.evaluate(async (dossierId) => {
+      const res = await fetch(`/api/officer/dossiers/${dossierId}/actions`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'portal' }, body: JSON.stringify({ type: 'receive' }) })
+      return res.status
+    }, id)
+    expect(received).toBe(200)
+    await officer.context().close()
+
+    // The status comes back to the portal's mirror in the background: wait for it on the owner's
+    // own API (not the look-up, whose 30 a minute this file shares).
+    const mirrored = () => owner.evaluate(async (dossierId) => ((await (await fetch(`/api/dossiers/${dossierId}`)).json()) as { status: string }).status, id)
+    await expect.poll(mirrored, { timeout: 20_000, interval: 250 }).toBe('accepted')
+
+    // A phone in Vietnam: the app shows times in the device's zone.
+    const context = await phoneContext(browser, { timezoneId: 'Asia/Ho_Chi_Minh' })
+    const page = await context.newPage()
+    await page.goto(`${app.baseUrl}/tra-cuu?ma=${code}`)
+    await page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor()
+    expect((await facts(page)).map(([label, value]) => `${label}: ${value}`)).toEqual([
+      'Thủ tục: Tuyển sinh trung học cơ sở (3.000182)',
+      'Tình trạng: Đã được tiếp nhận',
+      expect.stringMatching(/^Ngày nộp: \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/),
+      expect.stringMatching(/^Ngày tiếp nhận: \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/),
+      expect.stringMatching(/^Ngày hẹn trả kết quả: 17:00 \d{2}\/\d{2}\/\d{4}$/),
+    ])
+    const text = (await page.locator('main').textContent()) ?? ''
+    for (const private_ of [CITIZEN.name, CITIZEN.username, reception.name, 'Dành cho chủ hồ sơ', 'Quá trình xử lý']) expect(text).not.toContain(private_)
+    await context.close()
+  })
+
   it('says plainly when a code is mistyped or unknown', async () => {
     const context = await phoneContext(browser)
     const page = await context.newPage()
@@ -87,7 +128,7 @@ describe('looking up a dossier by its code', () => {
   it('shows the signed-in owner the agency and the history as well', async () => {
     await owner.goto(`${app.baseUrl}/tra-cuu?ma=${code}`)
     await owner.getByRole('heading', { name: 'Dành cho chủ hồ sơ' }).waitFor()
-    expect(await owner.locator('main ol.plain li').allTextContents()).toEqual([expect.stringMatching(/— Mới đăng ký$/)])
+    expect(await owner.locator('main ol.plain li').allTextContents()).toEqual([expect.stringMatching(/— Mới đăng ký$/), expect.stringMatching(/— Đã được tiếp nhận/)])
     expect(await owner.getByRole('link', { name: 'Xem giấy tiếp nhận' }).getAttribute('href')).toMatch(/^\/ho-so\/da-nop\/[0-9a-f-]{36}$/)
   })
 
@@ -98,7 +139,13 @@ describe('looking up a dossier by its code', () => {
     await page.getByLabel('Mã hồ sơ').fill(code)
     await page.getByLabel('Mã hồ sơ').press('Enter')
     await page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor()
-    expect((await facts(page)).map(([label]) => label)).toEqual(['Thủ tục', 'Tình trạng', 'Ngày nộp'])
+    expect(await facts(page)).toEqual([
+      ['Thủ tục', 'Tuyển sinh trung học cơ sở (3.000182)'],
+      ['Tình trạng', 'Đã được tiếp nhận'],
+      ['Ngày nộp', expect.stringMatching(/^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/)],
+      ['Ngày tiếp nhận', expect.stringMatching(/^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/)],
+      ['Ngày hẹn trả kết quả', expect.stringMatching(/^17:00 \d{2}\/\d{2}\/\d{4}$/)],
+    ])
     expect((await page.locator('main').textContent()) ?? '').not.toContain(CITIZEN.name)
     await context.close()
   })
