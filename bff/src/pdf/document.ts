@@ -198,6 +198,15 @@ export class Flow {
   }
 }
 
+/** "<prefix>Trang i/n" at the foot of every page, right-aligned in the bottom margin. */
+export function numberPages(doc: PDFDocument, font: PDFFont, margin: number, prefix = ''): void {
+  const pages = doc.getPages()
+  pages.forEach((page, i) => {
+    const label = nfc(`${prefix}Trang ${i + 1}/${pages.length}`)
+    page.drawText(label, { x: page.getWidth() - margin - textWidth(font, label, 7), y: margin / 2, size: 7, font, color: MUTED })
+  })
+}
+
 /** The QR code of `value`, as dark squares (runs of modules in a row merged into one rectangle). */
 export function drawQr(page: PDFPage, value: string, x: number, y: number, size: number): void {
   const qr = QRCode.create(value, { errorCorrectionLevel: 'M' })

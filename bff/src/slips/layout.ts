@@ -7,7 +7,7 @@
  */
 import { PageSizes } from 'pdf-lib'
 import type { DossierReceipt } from '@portal/shared/dossiers/schema'
-import { createPdf, drawQr, Flow, MUTED, textWidth, type Fonts } from '../pdf/document.ts'
+import { createPdf, drawQr, Flow, MUTED, numberPages, textWidth, type Fonts } from '../pdf/document.ts'
 import { documentDate } from './dates.ts'
 
 /** Who issues the slip. */
@@ -121,7 +121,12 @@ export async function startSlip(context: SlipContext, { title, form, at }: { tit
     date: new Date(at),
   })
   const flow = new Flow(doc, fonts, PageSizes.A5, MARGIN)
-  return { flow, fonts, save: () => doc.save({ useObjectStreams: false }) }
+  const save = () => {
+    // A slip longer than a page says on each page whose it is and where it stands.
+    if (doc.getPageCount() > 1) numberPages(doc, fonts.regular, MARGIN, `Mã hồ sơ ${receipt.code} — `)
+    return doc.save({ useObjectStreams: false })
+  }
+  return { flow, fonts, save }
 }
 
 export const formLabel = (form: number) => `Mẫu số ${String(form).padStart(2, '0')} (Thông tư 01/2018/TT-VPCP)`

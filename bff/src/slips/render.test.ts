@@ -17,11 +17,15 @@ function slipOf(events: LifeEvent[], form: SlipForm): IssuedSlip {
   return slip
 }
 
-/** The PDF loaded back, its pages' sizes, and its text with line breaks as spaces (wrapped text reads whole). */
+/**
+ * The PDF loaded back, its pages' sizes, its text, and the text with line breaks as spaces and
+ * the page footers (drawn last on each page) left out, so wrapped text reads whole across pages.
+ */
 async function read(bytes: Uint8Array) {
   const doc = await PDFDocument.load(bytes)
   const text = await pdfText(bytes)
-  return { doc, sizes: doc.getPages().map((p) => [p.getWidth(), p.getHeight()]), text, flat: text.replace(/\s+/g, ' ') }
+  const body = text.split('\n').filter((line) => !/ — Trang \d+\/\d+$/.test(line))
+  return { doc, sizes: doc.getPages().map((p) => [p.getWidth(), p.getHeight()]), text, flat: body.join(' ').replace(/\s+/g, ' ') }
 }
 
 /** Filled paths on the first page (pdf-lib draws each rectangle as one closed, filled path). */
@@ -93,13 +97,14 @@ describe('Mẫu 02, supplement request', () => {
       ...(i % 2 === 0 ? { componentId: 'c2' } : {}),
       description: `Mục ${i + 1}: bổ sung bản chụp rõ nét, đủ bốn góc, của giấy tờ số ${i + 1} theo hướng dẫn tại quầy`,
     }))
-    const { sizes, flat } = await render([receive, { type: 'requestSupplement', at: at('03', '10:00'), items }], 2)
+    const { sizes, text, flat } = await render([receive, { type: 'requestSupplement', at: at('03', '10:00'), items }], 2)
     expect(sizes.length).toBeGreaterThan(1)
     expect(sizes.every((s) => s[0] === PageSizes.A5[0] && s[1] === PageSizes.A5[1])).toBe(true)
     expect(flat).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ')
     for (let i = 1; i <= 40; i++) expect(flat).toContain(`Mục ${i}: bổ sung`)
     expect(flat).toContain('1. Bản chụp giấy tờ tùy thân: Mục 1')
     expect(flat).toContain('2. Mục 2')
+    expect(text).toContain(`Mã hồ sơ ${sampleReceipt().code} — Trang ${sizes.length}/${sizes.length}`)
     expect(flat).toContain('Thời hạn giải quyết tạm dừng')
     expect(flat).toContain('Bộ phận tiếp nhận và trả kết quả — Sở Tư pháp tỉnh Thái Nguyên, Số 6 đường Nha Trang, phường Phan Đình Phùng, điện thoại 0208 3855 123')
   })

@@ -8,7 +8,7 @@ import { PageSizes } from 'pdf-lib'
 import type { DossierReceipt, DossierStatus } from '@portal/shared/dossiers/schema'
 import type { DossierLifeState } from '@portal/shared/lifecycle/types'
 import { toMs } from '@portal/shared/lifecycle/working-days'
-import { createPdf, Flow, MUTED, textWidth } from '../../pdf/document.ts'
+import { createPdf, Flow, MUTED, numberPages } from '../../pdf/document.ts'
 import { drawTable } from '../../pdf/table.ts'
 import { shortDate, shortDateTime } from '../dates.ts'
 import { drawHeader, formLabel, type Issuer } from '../layout.ts'
@@ -116,10 +116,6 @@ export async function renderRegister(input: RegisterInput): Promise<Uint8Array> 
     flow.text('Không có hồ sơ nào trong khoảng thời gian này.', { font: fonts.italic, fontSize: 8.5, align: 'center' })
   }
 
-  const pages = doc.getPages()
-  pages.forEach((page, i) => {
-    const label = `Trang ${i + 1}/${pages.length}`
-    page.drawText(label, { x: size[0] - MARGIN - textWidth(fonts.regular, label, 7), y: MARGIN / 2, size: 7, font: fonts.regular, color: MUTED })
-  })
+  numberPages(doc, fonts.regular, MARGIN)
   return doc.save({ useObjectStreams: false })
 }
