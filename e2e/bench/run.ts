@@ -14,7 +14,9 @@ import { formBundle } from './form-bundle.ts'
 import { intakeBench } from './intake.ts'
 import { lighthouseScores } from './lighthouse.ts'
 import { photoProcessing } from './photo.ts'
+import { relayBench } from './relay.ts'
 import { formatFigure, met, type Figure } from './report.ts'
+import { reconnectBench } from './reconnect.ts'
 import { resumeBench } from './resume.ts'
 import { searchInChromium } from './search-chromium.ts'
 import { searchInNode } from './search-node.ts'
@@ -32,6 +34,8 @@ const benches: Record<string, () => Promise<Figure[]>> = {
   'form-bundle': formBundle,
   intake: intakeBench,
   resume: resumeBench,
+  relay: relayBench,
+  reconnect: reconnectBench,
 }
 
 const wanted = process.argv.slice(2).filter((a) => a in benches)
