@@ -57,6 +57,9 @@ describe('evaluationDossier', () => {
     const d = evaluationDossier(state, facts, table)!
     expect(d.dueAt).toBe(at('10', '17:00'))
     expect(scoreDossier(d, undefined, { table }).totalTime).toBe(0)
+    // The Mẫu 04 issued says which appointment it replaced: that one, as it was counted then.
+    expect(evaluationDossier(state, { ...facts, dueBeforeApology: at('11', '17:00') }, table)).toMatchObject({ dueAt: at('11', '17:00') })
+    expect(evaluationDossier(state, { ...facts, dueBeforeApology: at('11', '17:00') }, table)).not.toHaveProperty('dueBeforeApology')
   })
 
   it('counts from the complete receipt after a supplement, and counts the request', () => {

@@ -13,7 +13,14 @@ import type { EvaluationDossier } from './types.ts'
 export type DossierFacts = Pick<
   EvaluationDossier,
   'id' | 'agencyCode' | 'field' | 'procedureCode' | 'onlineService' | 'publication' | 'submittedOnline' | 'receivedAtOneStop' | 'feedback'
->
+> & {
+  /**
+   * The appointment an apology replaced (the `oldDueAt` of the Mẫu 04 issued), where the caller
+   * keeps the slips. Without it the limit is counted again from the receipt, over today's
+   * holiday table, which an administrator may have changed since (decision 0011).
+   */
+  dueBeforeApology?: string
+}
 
 /**
  * @example evaluationDossier(life, facts, HOLIDAYS_2025_2027) // undefined while not finished
@@ -25,11 +32,19 @@ export function evaluationDossier(life: DossierLifeState, facts: DossierFacts, t
   const finishedAt = finishing && life.history.filter((step) => step.event === finishing).at(-1)?.at
   if (!finishedAt) return undefined
   // An apology (Mẫu 04) moved the appointment; the dossier is judged against the limit it had.
-  const dueAt = life.apologyUsed && life.processingTime ? dueDate(receivedAt, life.processingTime, table).dueAt : life.dueAt
+  const dueAt = life.apologyUsed ? (facts.dueBeforeApology ?? (life.processingTime && dueDate(receivedAt, life.processingTime, table).dueAt)) : life.dueAt
   if (!dueAt) return undefined
   const handedOverAt = life.history.find((step) => (step.event === 'startProcessing' || step.event === 'transfer') && toMs(step.at) >= toMs(receivedAt))?.at
   return {
-    ...facts,
+    id: facts.id,
+    agencyCode: facts.agencyCode,
+    field: facts.field,
+    procedureCode: facts.procedureCode,
+    onlineService: facts.onlineService,
+    publication: facts.publication,
+    submittedOnline: facts.submittedOnline,
+    receivedAtOneStop: facts.receivedAtOneStop,
+    ...(facts.feedback ? { feedback: facts.feedback } : {}),
     receivedAt,
     ...(handedOverAt ? { handedOverAt } : {}),
     dueAt,
