@@ -20,6 +20,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { loadConfig } from '../../bff/src/config/config.ts'
 import { startProvince } from '../../bff/src/relay/testing/province-server.ts'
 import { signInCitizens, startBff } from '../faults/bff.ts'
 import { relayEnv, relayRows, submitWithoutFiles } from '../faults/relay.ts'
@@ -69,7 +70,7 @@ async function run(concurrency: string | undefined): Promise<Run> {
     const first = Math.min(...rows.map((r) => Date.parse(r.createdAt)))
     const last = Math.max(...rows.map((r) => Date.parse(r.deliveredAt!)))
     return {
-      concurrency: concurrency ?? 'default (4)',
+      concurrency: concurrency ?? `${loadConfig({}).relay.concurrency} (the default)`,
       perSecond: DOSSIERS / ((last - first) / 1000),
       intakePerSecond: DOSSIERS / intakeSeconds,
       p50: percentile(lags, 50),
