@@ -26,6 +26,9 @@
  * `cutEveryUpstreamBytes`: independently of the random faults, drop the link each time the
  * bytes forwarded to the server (all connections together) cross a multiple of it (the
  * 'resume' bench: a link that dies every megabyte).
+ *
+ * `onExchange`: told, when a connection closes, which request it carried, the answer's status
+ * and the bytes each way on the client's side (the 'reconnect' bench counts by kind of request).
  */
 import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import { prng } from '@portal/shared/random/prng'
@@ -53,6 +56,20 @@ export interface ProxyOptions {
   eligible?: (request: RequestInfo) => boolean
   /** Drop the link each time the bytes forwarded upstream cross a multiple of this. */
   cutEveryUpstreamBytes?: number
+  /** Called once per connection, when it closes (one request per connection, see above). */
+  onExchange?: (exchange: Exchange) => void
+}
+
+/** One connection as the client saw it. */
+export interface Exchange {
+  /** The request it carried; undefined when no whole request head arrived (an unused preconnect). */
+  request: Pick<RequestInfo, 'method' | 'path' | 'bodyLength'> | undefined
+  /** The answer's status code, when an answer started to come back from the server. */
+  status: number | undefined
+  /** Bytes read from the client: the request head as sent (before the rewrite) and its body. */
+  bytesFromClient: number
+  /** Bytes written to the client. */
+  bytesToClient: number
 }
 
 export interface ProxyCounts {
@@ -150,6 +167,7 @@ export async function startFaultProxy(options: ProxyOptions): Promise<FaultProxy
     let responseSeen = 0
     let responseHead: Buffer | undefined = Buffer.alloc(0)
     let cutResponseAt = Infinity
+    const exchange: Exchange = { request: undefined, status: undefined, bytesFromClient: 0, bytesToClient: 0 }
 
     const kill = () => {
       if (dead) return
@@ -189,6 +207,7 @@ export async function startFaultProxy(options: ProxyOptions): Promise<FaultProxy
 
     client.on('data', (chunk: Buffer) => {
       counts.bytesFromClients += chunk.length
+      exchange.bytesFromClient += chunk.length
       if (dead) return
       if (inBody) return up(chunk, true)
       headBuffer = Buffer.concat([headBuffer, chunk])
@@ -204,6 +223,7 @@ export async function startFaultProxy(options: ProxyOptions): Promise<FaultProxy
       const chunked = /chunked/i.test(headers.get('transfer-encoding') ?? '')
       const bodyLength = chunked ? undefined : Number(headers.get('content-length') ?? 0)
       decision = decide({ method, path, bodyLength, headers })
+      exchange.request = { method, path, bodyLength }
       if (decision.phase === 'before-request') {
         counts.faults['before-request']++
         return kill()
@@ -219,6 +239,7 @@ export async function startFaultProxy(options: ProxyOptions): Promise<FaultProxy
 
     upstream.on('data', (chunk: Buffer) => {
       counts.bytesFromServer += chunk.length
+      if (exchange.status === undefined) exchange.status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(chunk.subarray(0, 16).toString('latin1'))?.[1] ?? 0)
       if (dead) return
       if (decision.phase === 'after-commit') {
         counts.faults['after-commit']++
@@ -240,6 +261,7 @@ export async function startFaultProxy(options: ProxyOptions): Promise<FaultProxy
         const part = bytes.subarray(0, cutResponseAt - responseSeen)
         counts.faults['mid-response']++
         counts.bytesToClients += part.length
+        exchange.bytesToClient += part.length
         dead = true
         upstream.destroy()
         client.write(part, () => client.destroy())
@@ -247,6 +269,7 @@ export async function startFaultProxy(options: ProxyOptions): Promise<FaultProxy
       }
       responseSeen += bytes.length
       counts.bytesToClients += bytes.length
+      exchange.bytesToClient += bytes.length
       if (client.write(bytes) === false) upstream.pause()
     })
 
@@ -255,6 +278,7 @@ export async function startFaultProxy(options: ProxyOptions): Promise<FaultProxy
       // A held answer shorter than its head promised: forward what there is.
       if (responseHead && responseHead.length > 0) {
         counts.bytesToClients += responseHead.length
+        exchange.bytesToClient += responseHead.length
         client.write(responseHead)
       }
       client.end()
@@ -272,6 +296,7 @@ export async function startFaultProxy(options: ProxyOptions): Promise<FaultProxy
       sockets.delete(client)
       dead = true
       upstream.destroy()
+      options.onExchange?.(exchange)
     })
   }
 
