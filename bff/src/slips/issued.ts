@@ -11,11 +11,11 @@
  * - Mẫu 05 (control slip): every step of the dossier between units since receipt, each handover
  *   judged early, on time or late against the due date in force when it happened.
  *
- * Due dates over time: the state keeps only the current one. It is exact for the steps since
- * the last change of the due date; earlier ones are counted again from their receipt with the
- * processing time and the holiday table (`dueDate`), as the machine counted them. One fact
- * cannot be recovered: the date an apology set once a later step replaced it (a supplement
- * request, a new receipt, a stop); `newDueAt` is then absent, and the slip says it was replaced.
+ * Due dates over time: each history entry records the due date in force after it
+ * (`HistoryEntry.dueAt`), so every slip shows the dates as they were. Entries recorded before
+ * the history kept them are read as before: exact since the last change of the due date, earlier
+ * ones counted again from their receipt (`dueDate`), and an apology's new date replaced by a later
+ * step is then lost (`newDueAt` absent; the slip says it was replaced).
  */
 import type { DossierLifeState, EventType, HistoryEntry, SupplementItem } from '@portal/shared/lifecycle/types'
 import { dueDate, toMs, vietnamDate, type HolidayTable, type ProcessingTimeRule } from '@portal/shared/lifecycle/working-days'
@@ -51,17 +51,21 @@ const CHANGES_DUE: readonly EventType[] = ['receive', 'supplementReceived', 'req
 
 const isReceipt = (entry: HistoryEntry) => entry.event === 'receive' || (entry.event === 'supplementReceived' && entry.to !== 'registered')
 
-/** The due date in force after each step of the history (index for index). */
+/**
+ * The due date in force after each step of the history (index for index): as the step recorded
+ * it; for steps recorded before history kept it, counted again from its receipt.
+ */
 export function dueTimeline(state: DossierLifeState, table: HolidayTable): (string | undefined)[] {
   const after: (string | undefined)[] = []
   let due: string | undefined
   for (const entry of state.history) {
-    if (isReceipt(entry) && state.processingTime) due = dueDate(entry.at, state.processingTime, table).dueAt
+    if (entry.dueAt !== undefined) due = entry.dueAt ?? undefined
+    else if (isReceipt(entry) && state.processingTime) due = dueDate(entry.at, state.processingTime, table).dueAt
     else if (CHANGES_DUE.includes(entry.event)) due = undefined
     after.push(due)
   }
   // Since the last change, the stored due date is the one in force: exact, whatever the table now says.
-  for (let i = state.history.length - 1; i >= 0; i--) {
+  for (let i = state.history.length - 1; i >= 0 && state.history[i]!.dueAt === undefined; i--) {
     after[i] = state.dueAt
     if (CHANGES_DUE.includes(state.history[i]!.event)) break
   }

@@ -93,7 +93,7 @@ function move(
   note?: string,
 ): TransitionResult {
   const next: DossierLifeState = { ...state, ...patch, status: to }
-  const entry: HistoryEntry = { at: event.at, event: event.type, from: state.status, to }
+  const entry: HistoryEntry = { at: event.at, event: event.type, from: state.status, to, dueAt: next.dueAt ?? null }
   if (next.unit) entry.unit = next.unit
   if (note) entry.note = note
   next.history = [...state.history, entry]

@@ -40,6 +40,12 @@ export interface HistoryEntry {
   /** The unit holding the dossier after this step. */
   unit?: string
   note?: string
+  /**
+   * The due date in force after this step, null when none is (kept so that slips printed later —
+   * Mẫu 04's missed date, Mẫu 05's judgement of each handover — show the date as it was, whatever
+   * the holiday table says by then). Absent on entries recorded before it was kept.
+   */
+  dueAt?: string | null
 }
 
 export interface DossierLifeState {
