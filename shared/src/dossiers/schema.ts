@@ -12,6 +12,7 @@
  */
 import * as v from 'valibot'
 import { ProcedureCodeSchema } from '../catalog/schema.ts'
+import { SatisfactionLevelSchema } from '../evaluation/types.ts'
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/
 export const DOSSIER_CODE = /^\d{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[GH]\d{2}-\d{6}-\d{4,}$/
@@ -87,6 +88,32 @@ export const DossierReceiptSchema = v.object({
   resultDelivery: ResultDeliverySchema,
 })
 
+/**
+ * What the phone shows beyond the receipt, added to DossierView (all optional: rows kept on
+ * devices before these existed stay valid).
+ */
+export const DossierProgressSchema = v.object({
+  receivedAt: v.optional(v.string()),
+  dueAt: v.optional(v.string()),
+  overdue: v.optional(v.boolean()),
+  /** The unit holding the dossier, with its name from the directory. */
+  unit: v.optional(v.object({ code: v.string(), name: v.string() })),
+  /** The open supplement request (Mẫu 02): exactly what to supply. */
+  supplementRequest: v.optional(
+    v.object({ requestedAt: v.string(), items: v.array(v.object({ componentId: v.optional(v.string()), description: v.string() })) }),
+  ),
+  /** The apology (Mẫu 04), when there was one. */
+  apology: v.optional(v.object({ at: v.string(), reason: v.string(), newDueAt: v.string() })),
+  /** Fees to pay (Nghĩa vụ tài chính). */
+  fees: v.optional(v.object({ amountVnd: v.number(), description: v.string() })),
+  /** The result, once returned: download from GET /api/dossiers/{id}/result and check the hash. */
+  result: v.optional(v.object({ sha256: v.string(), name: v.string(), type: v.string(), size: v.number(), returnedAt: v.string() })),
+  rating: v.optional(v.object({ level: SatisfactionLevelSchema, ratedAt: v.string() })),
+  /** Slips issued so far (Mẫu 01–05), at GET /api/dossiers/{id}/slips/{form}. */
+  slips: v.optional(v.array(v.picklist([1, 2, 3, 4, 5]))),
+})
+export type DossierProgress = v.InferOutput<typeof DossierProgressSchema>
+
 /** The server's view of a dossier, pulled by cursor into the device's `dossiers` table. */
 export const DossierViewSchema = v.object({
   id: DossierIdSchema,
@@ -100,7 +127,18 @@ export const DossierViewSchema = v.object({
   /** Server sequence of the last change: the cursor of `GET /api/dossiers/changes`. */
   seq: v.pipe(v.number(), v.integer()),
   receipt: DossierReceiptSchema,
-  history: v.array(v.object({ status: DossierStatusSchema, at: v.string(), note: v.optional(v.string()) })),
+  history: v.array(
+    v.object({
+      status: DossierStatusSchema,
+      at: v.string(),
+      note: v.optional(v.string()),
+      /** The lifecycle event of the step (shared/src/lifecycle EVENT_TYPES) and the unit after it. */
+      event: v.optional(v.string()),
+      unit: v.optional(v.object({ code: v.string(), name: v.string() })),
+    }),
+  ),
+  /** Where the dossier stands and what is asked of the applicant (issue 7). */
+  progress: v.optional(DossierProgressSchema),
 })
 
 export const DossierChangesSchema = v.object({
