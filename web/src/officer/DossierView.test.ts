@@ -29,9 +29,9 @@ enableAutoUnmount(afterEach)
 async function openDossier(dossier: () => OfficerDossier | Response, action?: (body: unknown) => OfficerDossier | Response) {
   const bff = fakeOfficerBff({ dossier, units: () => UNITS, ...(action ? { action } : {}) })
   const { wrapper } = await mountAt(`/can-bo/ho-so/${DOSSIER_ID}`)
-  await vi.waitFor(() => expect(wrapper.text()).not.toContain('Đang tải hồ sơ…'))
-  // The form's definition is a chunk of its own.
-  await vi.waitFor(() => expect(wrapper.text()).toContain('Họ, chữ đệm, tên người được khai sinh'))
+  await vi.waitFor(() => expect(wrapper.text()).not.toContain('Đang tải hồ sơ…'), { timeout: 5000 })
+  // The form's definition is a chunk of its own (its first import takes a while on a busy machine).
+  await vi.waitFor(() => expect(wrapper.text()).toContain('Họ, chữ đệm, tên người được khai sinh'), { timeout: 5000 })
   await settle()
   return { wrapper, ...bff }
 }
@@ -95,6 +95,7 @@ describe('the officer’s dossier page', () => {
     )
     expect(facts(wrapper)).toMatchObject({ 'Hạn trả kết quả': '17:00 28/11/2026 Sắp đến hạn', 'Đơn vị đang giữ hồ sơ': 'Lãnh đạo Ủy ban nhân dân phường' })
     expect(wrapper.findAll('#history-title ~ .timeline > li').map(lines)).toEqual([
+      '08:15 27/11/2026 | Nộp hồ sơ trực tuyến → Mới đăng ký',
       '09:00 27/11/2026 | Tiếp nhận hồ sơ → Được tiếp nhận | 000.00.D8.H55 | Người thực hiện: Phạm Thị Hồng',
       '09:30 27/11/2026 | Chuyển xử lý → Đang xử lý | Công chức Tư pháp - Hộ tịch | Người thực hiện: Vũ Quang Huy',
       '10:00 27/11/2026 | Chuyển đơn vị → Đang xử lý | Lãnh đạo Ủy ban nhân dân phường | Trình lãnh đạo ký',
@@ -198,7 +199,11 @@ describe('the officer’s dossier page', () => {
     const processing = officerDossier({ status: 'processing', unit: 'H55.242.1', allowed: ['transfer'] })
     const { wrapper, requests } = await openDossier(() => processing, () => ({ ...processing, unit: 'H55.242.2' }))
     await button(wrapper, 'Chuyển đơn vị khác').trigger('click')
-    expect(wrapper.findAll('#action-unit option').map((o) => o.text())).toEqual(['— Chọn đơn vị —', 'Bộ phận Một cửa phường Phan Đình Phùng', 'Lãnh đạo Ủy ban nhân dân phường'])
+    // The unit holding it is not offered; the receiving agency's units come first.
+    expect(wrapper.findAll('#action-unit optgroup').map((g) => [g.attributes('label'), g.findAll('option').map((o) => o.text())])).toEqual([
+      ['Cơ quan tiếp nhận hồ sơ và các đơn vị trực thuộc', ['Lãnh đạo Ủy ban nhân dân phường']],
+      ['Cơ quan khác', ['Bộ phận Một cửa phường Phan Đình Phùng']],
+    ])
     await wrapper.get('#action-unit').setValue('H55.242.2')
     await wrapper.get('#action-note').setValue('Trình ký')
     await wrapper.get('.action-form').trigger('submit')
@@ -258,7 +263,7 @@ describe('the officer’s dossier page', () => {
     await setLocale('en')
     const fetch = fakeOfficerBff({ dossier: () => officerDossier(), units: () => UNITS })
     const { wrapper } = await mountAt(`/can-bo/ho-so/${DOSSIER_ID}`)
-    await vi.waitFor(() => expect(wrapper.text()).toContain('Full name of the child'))
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Full name of the child'), { timeout: 5000 })
     expect(facts(wrapper)).toMatchObject({ Status: 'Newly registered', 'Result delivery': 'At the agency' })
     expect(wrapper.findAll('.action-buttons button').map((b) => b.text())).toEqual(['Receive', 'Request a supplement', 'Refuse'])
     expect(fetch.requests.length).toBeGreaterThan(0)

@@ -35,7 +35,7 @@ enableAutoUnmount(afterEach)
 
 async function openQueue(path = '/can-bo') {
   const mounted = await mountAt(path)
-  await vi.waitFor(() => expect(mounted.wrapper.text()).not.toContain('Đang tải danh sách hồ sơ…'))
+  await vi.waitFor(() => expect(mounted.wrapper.text()).not.toContain('Đang tải danh sách hồ sơ…'), { timeout: 5000 })
   await settle()
   return mounted
 }

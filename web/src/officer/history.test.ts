@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { controlSlip, unitName } from './history.ts'
-import { UNITS } from './testing.ts'
+import { controlSlip } from './history.ts'
 
 describe('the control slip (Mẫu 05)', () => {
   it('lists each handover from the unit holding the dossier before to the one after', () => {
@@ -22,13 +21,5 @@ describe('the control slip (Mẫu 05)', () => {
     expect(controlSlip([{ at: '2026-11-27T09:30:00+07:00', event: 'startProcessing', from: 'accepted', to: 'processing', unit: 'H55.242.1' }])).toEqual([
       { at: '2026-11-27T09:30:00+07:00', toUnit: 'H55.242.1' },
     ])
-  })
-})
-
-describe('unit names', () => {
-  it('come from the agency’s list, the code otherwise', () => {
-    expect(unitName(UNITS, 'H55.242.1')).toBe('Công chức Tư pháp - Hộ tịch')
-    expect(unitName(UNITS, 'H55.999')).toBe('H55.999')
-    expect(unitName(UNITS, undefined)).toBe('')
   })
 })

@@ -3,7 +3,7 @@
  * quyết, Mẫu 05) is the list of handovers between units — each `startProcessing` or `transfer`
  * step, from the unit that held the dossier before it to the one holding it after.
  */
-import type { OfficerDossier, OfficerUnit } from '@portal/shared/onestop/api'
+import type { OfficerDossier } from '@portal/shared/onestop/api'
 
 type HistoryEntry = OfficerDossier['history'][number]
 
@@ -31,10 +31,4 @@ export function controlSlip(history: readonly HistoryEntry[]): Handover[] {
     if (entry.unit) holder = entry.unit
   }
   return handovers
-}
-
-/** A unit's name from the agency's list, or its code when the list does not have it (yet). */
-export function unitName(units: readonly OfficerUnit[], code: string | undefined): string {
-  if (!code) return ''
-  return units.find((u) => u.code === code)?.name ?? code
 }

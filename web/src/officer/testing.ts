@@ -10,10 +10,11 @@ export const DOSSIER_ID = '6b7c2f36-3f55-4a53-9a4a-6d0ad5f0f0a1'
 const PHOTO = 'a'.repeat(64)
 const SCAN = 'b'.repeat(64)
 
+/** Units as the BFF lists them: the officer's agency's own first, then the rest of the directory. */
 export const UNITS: OfficerUnit[] = [
+  { code: 'H55.242.1', name: 'Công chức Tư pháp - Hộ tịch', parent: '000.00.D8.H55' },
+  { code: 'H55.242.2', name: 'Lãnh đạo Ủy ban nhân dân phường', parent: '000.00.D8.H55' },
   { code: 'H55.242', name: 'Bộ phận Một cửa phường Phan Đình Phùng' },
-  { code: 'H55.242.1', name: 'Công chức Tư pháp - Hộ tịch' },
-  { code: 'H55.242.2', name: 'Lãnh đạo Ủy ban nhân dân phường' },
 ]
 
 export function queueItem(overrides: Partial<OfficerQueueItem> = {}): OfficerQueueItem {
