@@ -17,6 +17,7 @@ describe('sitemap and robots', () => {
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc><lastmod>(\d{4}-\d{2}-\d{2})<\/lastmod>/g)].map((m) => m[1])
     expect(locs).toEqual([
       `${TEST_ORIGIN}/`,
+      `${TEST_ORIGIN}/tra-cuu`,
       `${TEST_ORIGIN}/linh-vuc/ho-tich`,
       `${TEST_ORIGIN}/linh-vuc/dat-dai`,
       `${TEST_ORIGIN}/co-quan/commune-committee`,

@@ -13,6 +13,7 @@ export function renderSitemap(snapshot: CatalogSnapshot, origin: string): string
   const updated = day(snapshot.updatedAt)
   const pages: [string, string][] = [
     ['/', updated],
+    ['/tra-cuu', updated],
     ...snapshot.fields.map((f): [string, string] => [`/linh-vuc/${f.id}`, updated]),
     ...snapshot.agencyKinds.map((k): [string, string] => [`/co-quan/${k.id}`, updated]),
     ...Object.values(LEVEL_SLUG).map((slug): [string, string] => [`/cap/${slug}`, updated]),

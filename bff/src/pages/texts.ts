@@ -13,6 +13,7 @@ export const T = {
     nav: 'Trình đơn chính',
     breadcrumb: 'Đường dẫn',
     signIn: 'Đăng nhập',
+    lookup: 'Tra cứu hồ sơ',
   },
   lang: { switchTo: 'English', switchToCode: 'en' },
   status: { count: '{n} thủ tục' },
