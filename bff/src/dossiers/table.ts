@@ -17,7 +17,7 @@
  *   one-stop-shop, moved only by the relay's inbound handler (src/relay/inbound.ts).
  */
 import { sql } from 'drizzle-orm'
-import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { users } from '../accounts/table.ts'
 
 export const dossiers = sqliteTable(
@@ -136,4 +136,35 @@ export const relayOutbox = sqliteTable(
       .on(t.nextAttemptAt, t.id)
       .where(sql`delivered_at IS NULL AND parked_at IS NULL`),
   ],
+)
+
+/**
+ * The applicant's steps after intake (issue 7): a supplement (bổ sung hồ sơ) or a withdrawal
+ * (rút hồ sơ), each sent through the device's outbox under a client UUID, `id`, its idempotency
+ * key. Stored with the relay_outbox row (`outbox_id`) that carries it to the one-stop-shop.
+ * `request_at` says what the step answers: for a supplement, the time of the supplement request
+ * (Mẫu 02) it answers; '' for a withdrawal. Unique per dossier and kind, so a request is answered
+ * once and a dossier withdrawn once, even by two devices at the same moment.
+ */
+export const dossierSteps = sqliteTable(
+  'dossier_steps',
+  {
+    id: text('id').primaryKey(),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: ['supplement', 'withdrawal'] }).notNull(),
+    requestAt: text('request_at').notNull(),
+    /** SHA-256 (hex) of the canonical JSON of the body as validated, compared when the same id comes again. */
+    bodyHash: text('body_hash').notNull(),
+    /** SupplementSubmission or WithdrawalRequest, JSON. */
+    body: text('body').notNull(),
+    outboxId: integer('outbox_id').notNull(),
+    /** ISO 8601 with +07:00. */
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('dossier_steps_answer').on(t.dossierId, t.kind, t.requestAt)],
 )
