@@ -26,8 +26,10 @@ describe('sign-in, account and sign-out', () => {
     expect(await signInLink.getAttribute('href')).toBe('/auth/login?next=%2F')
     await signIn(page, app.baseUrl, CITIZEN.username)
     await page.getByRole('heading', { name: 'Tài khoản của tôi' }).waitFor()
-    const main = (await page.locator('main').textContent()) ?? ''
-    for (const expected of [CITIZEN.name, '019085004127', '14/03/1985', 'Phường Phan Đình Phùng', 'Công dân', 'Phiên này']) expect(main).toContain(expected)
+    // The heading shows before the profile and the session list have arrived.
+    for (const expected of [CITIZEN.name, '019085004127', '14/03/1985', 'Phường Phan Đình Phùng', 'Công dân', 'Phiên này']) {
+      await expect.poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 15_000 }).toContain(expected)
+    }
 
     const cookies = await context.cookies()
     const session = cookies.find((c) => c.name === '__Host-portal')
