@@ -32,6 +32,7 @@ import { openApiRoutes } from './openapi/routes.ts'
 import { renderErrorPage } from './pages/error.ts'
 import { pageRoutes } from './pages/routes.ts'
 import { loadTemplate } from './pages/template.ts'
+import { ratingRoutes } from './ratings/routes.ts'
 import { relayFeature, type Relay } from './relay/feature.ts'
 import { slipRoutes } from './slips/routes.ts'
 import { staticRoutes } from './static/routes.ts'
@@ -81,6 +82,7 @@ export function createApp({ db, clock, config, logger, relay = relayFeature({ db
   })
   app.route('/', dossierRoutes({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository }))
   app.route('/', slipRoutes({ db, clock, store, audit: auth.audit, holidays: calendar.holidays }))
+  app.route('/', ratingRoutes({ db, clock, logger, audit: auth.audit }))
   app.route('/', lookupRoutes({ db, clock, config, template, store }))
   const notices = noticesFeature({ db, clock, config, logger, store, holidays: calendar.holidays })
   app.route('/', notices.routes)
