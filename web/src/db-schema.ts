@@ -6,7 +6,7 @@
 import Dexie, { type Table } from 'dexie'
 import type { Procedure } from '@portal/shared/catalog/schema'
 import type { DraftRow, FileRow, MetaRow } from './db.ts'
-import type { DossierRow } from './dossiers/types.ts'
+import type { DossierRow, ResultRow, SupplementDraftRow } from './dossiers/types.ts'
 import type { OutboxRow } from './outbox/types.ts'
 
 export class PortalDb extends Dexie {
@@ -16,6 +16,8 @@ export class PortalDb extends Dexie {
   files!: Table<FileRow, string>
   outbox!: Table<OutboxRow, string>
   dossiers!: Table<DossierRow, string>
+  supplements!: Table<SupplementDraftRow, string>
+  results!: Table<ResultRow, string>
 
   constructor(name: string) {
     super(name)
@@ -30,6 +32,11 @@ export class PortalDb extends Dexie {
     this.version(3).stores({
       outbox: '&id, dossierId, accountSub, state, nextAttemptAt',
       dossiers: '&id, code, seq, status, accountSub',
+    })
+    // New tables only: nothing stored before is touched (db-v4.test.ts).
+    this.version(4).stores({
+      supplements: '&id, dossierId, accountSub',
+      results: '&dossierId, accountSub',
     })
     // Written inline (not through a function) so the minifier drops it when vite sets it false.
     if ((import.meta as MaybeViteMeta).env?.VITE_SCHEMA_PROBE === '1') probeSchema(this, this.verno + 1)

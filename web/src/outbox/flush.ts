@@ -9,9 +9,10 @@
  * 3. Group the due items by dossier, oldest first: a dossier's items go in order, different
  *    dossiers go independently, two at a time. An item of another account than the one signed
  *    in is not touched: it waits for that person to sign in (decision 5).
- * 4. Per item: upload each file not yet up (tus, resumable, progress saved in the item), then
- *    mark it posted and POST the submission. The answer decides:
- *    201/200 → receipt stored, draft and files deleted, item done (confirm.ts) — only now;
+ * 4. Per item, whatever its kind (submission, supplement, withdrawal, rating: send.ts): upload
+ *    each file not yet up (tus, resumable, progress saved in the item), then mark it posted and
+ *    POST it. The answer decides:
+ *    201/200 → receipt or view stored, draft and files deleted, item done (confirm.ts) — only now;
  *    409 → needs attention with the server's dossier (never sent again by itself);
  *    400/422, a refused file → needs attention with the server's words;
  *    401 → waits for that account to sign in again;
@@ -29,8 +30,8 @@ import { isView } from '../dossiers/shape.ts'
 import { storeViews } from '../dossiers/store.ts'
 import { log } from '../log.ts'
 import { BACKOFF_CAP_MS, backoffDelay } from './backoff.ts'
-import { confirmSubmitted } from './confirm.ts'
-import { sendSubmission } from './send.ts'
+import { confirmFollowUp, confirmSubmitted } from './confirm.ts'
+import { sendItem as post } from './send.ts'
 import type { OutboxProblem, OutboxRow, OutboxWaiting } from './types.ts'
 import { UploadFailure, uploadFile } from './upload.ts'
 
@@ -138,13 +139,22 @@ async function sendItem(deps: FlushDeps, item: OutboxRow): Promise<boolean> {
       return current?.state === 'uploading' && (await patch(deps, item.id, { state: 'sending', posted: true }))
     })
     if (!go) return false
-    const result = await sendSubmission(deps.fetch, deps.origin, item.payload)
+    const result = await post(deps.fetch, deps.origin, item)
     switch (result.kind) {
       case 'accepted':
         await confirmSubmitted(deps.db, item, result.receipt, deps.now())
         await pullView(deps, item)
         return true
+      case 'applied':
+        await confirmFollowUp(deps.db, item, result.view, deps.now())
+        return true
       case 'conflict':
+        if (item.kind !== 'submission') {
+          // A step the dossier no longer allows (a supplement no longer asked, a second rating):
+          // the server's dossier shows where it stands; the item and its draft stay for the user.
+          if (result.dossier) await storeViews(deps.db, item.accountSub, [result.dossier], deps.now())
+          return await needsAttention(deps, item, result.problem, { posted: false })
+        }
         return await needsAttention(deps, item, result.problem, { posted: false, ...(result.dossier ? { conflict: result.dossier } : {}) })
       case 'refused':
         return await needsAttention(deps, item, result.problem, { posted: false })
@@ -168,7 +178,7 @@ async function sendItem(deps: FlushDeps, item: OutboxRow): Promise<boolean> {
  * back meanwhile (the upload is stopped), or the problem when the server refused the file.
  */
 async function uploadOne(deps: FlushDeps, item: OutboxRow, sha256: string): Promise<OutboxProblem | 'gone' | null> {
-  const file = await deps.db.files.where('draftId').equals(item.dossierId).and((row) => row.sha256 === sha256).first()
+  const file = await deps.db.files.where('draftId').equals(item.draftId ?? item.id).and((row) => row.sha256 === sha256).first()
   const progress = item.uploads[sha256]!
   if (!file) return { type: 'file-missing', message: 'Tệp đính kèm không còn trên máy.', sha256 }
   let lastWrite = 0

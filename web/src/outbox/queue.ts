@@ -61,6 +61,7 @@ export async function takeBack(db: PortalDb, id: string, fetch = globalThis.fetc
   const item = await db.outbox.get(id)
   if (item?.state === 'done') return 'sent'
   if (item?.state === 'sending') return 'busy'
+  if (item && item.kind !== 'submission') return takeBackFollowUp(db, item)
   if (item?.posted) {
     const known = await askServer(fetch, origin, id)
     if (known === 'unknown') return 'needs-network'
@@ -75,6 +76,22 @@ export async function takeBack(db: PortalDb, id: string, fetch = globalThis.fetc
     if (current && (current.state === 'sending' || current.state === 'done' || (current.posted && !item?.posted))) return 'busy'
     await db.outbox.delete(id)
     await db.drafts.update(id, { queuedAt: undefined })
+    return 'taken'
+  })
+}
+
+/**
+ * A supplement, withdrawal or rating out of the queue (a supplement's draft unfrozen, to edit
+ * or send again as a new item). One whose POST got no answer is sent again rather than taken
+ * back: the server answers the same id once, whatever happened to the first answer.
+ */
+async function takeBackFollowUp(db: PortalDb, item: OutboxRow): Promise<TakeBackResult> {
+  if (item.posted) return 'needs-network'
+  return db.transaction('rw', [db.outbox, db.supplements], async () => {
+    const current = await db.outbox.get(item.id)
+    if (!current || current.state === 'sending' || current.state === 'done' || current.posted) return 'busy'
+    await db.outbox.delete(item.id)
+    if (item.draftId) await db.supplements.update(item.draftId, { queuedAt: undefined, itemId: undefined })
     return 'taken'
   })
 }

@@ -1,14 +1,22 @@
 /**
- * POST /api/dossiers and what its answer means for the item. The same id with the same content
- * answers the first receipt again (200), so a retry after a lost answer is safe; the same id with
- * other content is a 409 carrying the server's dossier.
+ * An item's POST and what its answer means for the item, whatever its kind:
+ *
+ *   submission  POST /api/dossiers                        → the receipt
+ *   supplement  POST /api/dossiers/{dossier}/supplements  → the dossier's view
+ *   withdrawal  POST /api/dossiers/{dossier}/withdrawal   → the dossier's view
+ *   rating      POST /api/dossiers/{dossier}/rating       → the dossier's view
+ *
+ * The same id with the same content answers the first answer again (200), so a retry after a
+ * lost answer is safe; the same id with other content, or a step the dossier's state no longer
+ * allows, is a 409 (with the server's dossier when it sends one).
  */
-import type { DossierReceipt, DossierSubmission, DossierView } from '@portal/shared/dossiers/schema'
+import type { DossierReceipt, DossierView } from '@portal/shared/dossiers/schema'
 import { isReceipt, isView } from '../dossiers/shape.ts'
-import type { OutboxProblem } from './types.ts'
+import type { OutboxPayload, OutboxProblem } from './types.ts'
 
 export type SendResult =
   | { kind: 'accepted'; receipt: DossierReceipt }
+  | { kind: 'applied'; view: DossierView }
   | { kind: 'conflict'; problem: OutboxProblem; dossier?: DossierView }
   | { kind: 'refused'; problem: OutboxProblem }
   | { kind: 'auth' }
@@ -32,13 +40,20 @@ export function toProblem(status: number, body: ProblemBody): OutboxProblem {
   }
 }
 
-export async function sendSubmission(fetch: typeof globalThis.fetch, origin: string, payload: DossierSubmission): Promise<SendResult> {
+const FOLLOW_UP_PATHS = { supplement: 'supplements', withdrawal: 'withdrawal', rating: 'rating' } as const
+
+/** Where an item is posted. */
+export function itemPath(item: OutboxPayload & { dossierId: string }): string {
+  return item.kind === 'submission' ? '/api/dossiers' : `/api/dossiers/${item.dossierId}/${FOLLOW_UP_PATHS[item.kind]}`
+}
+
+export async function sendItem(fetch: typeof globalThis.fetch, origin: string, item: OutboxPayload & { dossierId: string }): Promise<SendResult> {
   let res: Response
   try {
-    res = await fetch(new URL('/api/dossiers', origin), {
+    res = await fetch(new URL(itemPath(item), origin), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Requested-With': 'portal' },
-      body: JSON.stringify(payload),
+      body: JSON.stringify(item.payload),
       credentials: 'same-origin',
     })
   } catch {
@@ -47,7 +62,8 @@ export async function sendSubmission(fetch: typeof globalThis.fetch, origin: str
   const body = (await res.json().catch(() => ({}))) as ProblemBody
   if (res.status === 200 || res.status === 201) {
     // An answer we cannot read is not a confirmation: keep everything and ask again later.
-    return isReceipt(body) ? { kind: 'accepted', receipt: body } : { kind: 'unreachable', status: res.status }
+    if (item.kind === 'submission') return isReceipt(body) ? { kind: 'accepted', receipt: body } : { kind: 'unreachable', status: res.status }
+    return isView(body) ? { kind: 'applied', view: body } : { kind: 'unreachable', status: res.status }
   }
   if (res.status === 401) return { kind: 'auth' }
   if (res.status === 409) {

@@ -15,7 +15,7 @@ const item = (extra: Partial<OutboxRow> = {}): OutboxRow => ({
   payload: { id: 'd', procedureCode: '1.001193', form: {}, components: [{ componentId: 'c6', files: [{ sha256: 'a'.repeat(64), size: 3, type: 'image/jpeg', name: 'anh.jpg' }] }], resultDelivery: { method: 'online' } },
   uploads: { ['a'.repeat(64)]: { sent: 1, total: 3, done: false }, ['b'.repeat(64)]: { sent: 0, total: 1, done: true } },
   ...extra,
-})
+}) as OutboxRow
 
 describe('what the user is told', () => {
   it('waits for the network while offline, and for the right person when another is signed in', () => {

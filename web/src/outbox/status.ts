@@ -19,7 +19,8 @@ export function itemStatus(item: OutboxRow, online: boolean, signedIn: string | 
   if (item.state === 'done') return { kind: 'submitted' }
   if (item.state === 'needs-attention') {
     const sha = item.lastError?.sha256
-    const fileName = sha ? item.payload.components.flatMap((c) => c.files).find((f) => f.sha256 === sha)?.name : undefined
+    const components = item.kind === 'submission' || item.kind === 'supplement' ? item.payload.components : []
+    const fileName = sha ? components.flatMap((c) => c.files).find((f) => f.sha256 === sha)?.name : undefined
     return { kind: 'attention', problem: item.lastError, fileName }
   }
   if (item.accountSub !== signedIn || item.waiting === 'account') return { kind: 'account', name: item.accountName }

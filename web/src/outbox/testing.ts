@@ -1,7 +1,8 @@
 /**
  * Test support: a fake BFF that speaks the outbox's protocols at the fetch level (the session,
  * tus creation/HEAD/PATCH with the SHA-256 checked at the end, POST /api/dossiers with replay
- * and conflict, GET /api/dossiers/{id}), and a fetch-based HTTP stack for tus-js-client so its
+ * and conflict, GET /api/dossiers/{id}, the follow-ups of issue 7 — supplements, withdrawal,
+ * rating — with their replay and their 409 when the dossier's state does not allow them), and a fetch-based HTTP stack for tus-js-client so its
  * requests reach that fake rather than XMLHttpRequest. Nothing else is mocked.
  */
 import type { HttpRequest, HttpResponse, HttpStack } from 'tus-js-client'
@@ -69,6 +70,8 @@ export interface FakeServer {
   /** Refuses these files at the end of their upload, as a hash or type check would. */
   refuse: Set<string>
   dossiers: Map<string, { owner: string; submission: DossierSubmission; view: DossierView }>
+  /** Follow-ups applied, by their id: the body as sent. */
+  followUps: Map<string, string>
   uploads: Map<string, TusUpload>
   /** Every request, as `METHOD path`. */
   log: string[]
@@ -90,6 +93,7 @@ export function fakeServer(): FakeServer {
     offline: false,
     refuse: new Set(),
     dossiers: new Map(),
+    followUps: new Map(),
     uploads: new Map(),
     log: [],
     fetch: async (input, init = {}) => {
@@ -106,6 +110,8 @@ export function fakeServer(): FakeServer {
         return tus(method, path, headers, init.body as Blob | null)
       }
       if (path === '/api/dossiers' && method === 'POST') return intake(String(init.body))
+      const followUp = /^\/api\/dossiers\/([0-9a-f-]{36})\/(supplements|withdrawal|rating)$/.exec(path)
+      if (followUp && method === 'POST') return applyFollowUp(followUp[1]!, followUp[2]!, String(init.body))
       const one = /^\/api\/dossiers\/([0-9a-f-]{36})$/.exec(path)
       if (one && method === 'GET') {
         const found = server.dossiers.get(one[1]!)
@@ -140,6 +146,35 @@ export function fakeServer(): FakeServer {
       upload.complete = true
     }
     return new Response(null, { status: 204, headers: { ...offset, 'Upload-Offset': String(upload.bytes.length) } })
+  }
+
+  /** The step each follow-up needs and gives: [allowed statuses, status after]. */
+  const STEPS: Record<string, [DossierView['status'][], DossierView['status']]> = {
+    supplements: [['supplementRequested'], 'accepted'],
+    withdrawal: [['registered', 'accepted', 'supplementRequested'], 'withdrawn'],
+    rating: [['returned'], 'returned'],
+  }
+
+  function applyFollowUp(dossierId: string, kind: string, body: string): Response {
+    if (!server.signedIn) return problem(401, 'unauthorized', 'Chưa đăng nhập')
+    const dossier = server.dossiers.get(dossierId)
+    if (!dossier || dossier.owner !== server.signedIn) return problem(404, 'not-found', 'Không tìm thấy')
+    const sent = JSON.parse(body) as { id: string; level?: 'satisfied'; components?: { files: { sha256: string }[] }[] }
+    const seen = server.followUps.get(sent.id)
+    if (seen !== undefined) return seen === body ? json(200, dossier.view) : problem(409, 'follow-up-conflict', 'Đã gửi với nội dung khác')
+    const [allowed, next] = STEPS[kind]!
+    const view = dossier.view
+    if (!allowed.includes(view.status) || (kind === 'rating' && view.progress?.rating)) {
+      return problem(409, 'dossier-state', 'Hồ sơ không ở bước cho phép việc này', { detail: 'Hồ sơ không còn ở bước này.', dossier: view })
+    }
+    const mine = [...server.uploads.values()].filter((u) => u.complete && u.owner === server.signedIn).map((u) => u.sha256)
+    if ((sent.components ?? []).flatMap((c) => c.files).some((f) => !mine.includes(f.sha256))) return problem(422, 'file-not-uploaded', 'Thiếu tệp')
+    server.followUps.set(sent.id, body)
+    const at = '2026-11-28T09:00:00+07:00'
+    const seq = Math.max(...[...server.dossiers.values()].map((d) => d.view.seq)) + 1
+    const rating = kind === 'rating' ? { rating: { level: sent.level ?? 'satisfied', ratedAt: at } } : {}
+    dossier.view = { ...view, status: next, seq, updatedAt: at, history: next === view.status ? view.history : [...view.history, { status: next, at }], progress: { ...view.progress, ...rating } }
+    return json(200, dossier.view)
   }
 
   function intake(body: string): Response {

@@ -1,14 +1,18 @@
 /**
  * An outbox item: something that must reach the server, kept on the device until the server
- * has confirmed it. Today a dossier submission; supplements and ratings will be other kinds.
+ * has confirmed it. Four kinds share one row shape and one flush path (flush.ts): a dossier's
+ * submission, and what its applicant sends after intake — a supplement (with files, like a
+ * submission), a withdrawal and a rating (issue 7). Each has its own client UUID, its
+ * idempotency key at the server.
  */
+import type { RatingSubmission, SupplementSubmission, WithdrawalRequest } from '@portal/shared/dossiers/citizen'
 import type { DossierSubmission, DossierView } from '@portal/shared/dossiers/schema'
 
 /**
  * - `queued`: waiting for its turn (see `waiting` for why it is not moving);
- * - `uploading`: its files are going up; `sending`: the submission itself is being posted;
+ * - `uploading`: its files are going up; `sending`: the item itself is being posted;
  * - `needs-attention`: the server refused something; it stays until the user acts;
- * - `done`: the server confirmed it (the dossier is in `dossiers`, the draft is gone).
+ * - `done`: the server confirmed it (the dossier's view is in `dossiers`, its draft is gone).
  */
 export type OutboxState = 'queued' | 'uploading' | 'sending' | 'needs-attention' | 'done'
 
@@ -35,11 +39,25 @@ export interface UploadProgress {
   done: boolean
 }
 
-export interface OutboxRow {
-  /** The dossier's client UUID (= the draft's id = the idempotency key) for a submission. */
+/** What an item carries, by kind: the body of its POST. */
+export type OutboxPayload =
+  | { kind: 'submission'; payload: DossierSubmission }
+  | { kind: 'supplement'; payload: SupplementSubmission }
+  | { kind: 'withdrawal'; payload: WithdrawalRequest }
+  | { kind: 'rating'; payload: RatingSubmission }
+export type OutboxKind = OutboxPayload['kind']
+
+export type OutboxRow = OutboxItemBase & OutboxPayload
+
+interface OutboxItemBase {
+  /** The item's client UUID = its payload's `id` = the idempotency key (for a submission, the dossier's id). */
   id: string
-  kind: 'submission'
   dossierId: string
+  /**
+   * The draft whose files it uploads (`files.draftId`): the dossier's draft for a submission
+   * (absent: the same as `id`), the supplement draft for a supplement.
+   */
+  draftId?: string
   /** The account that queued it: it is sent only under a session of that account (decision 5). */
   accountSub: string
   /** That person's name, to say whose sign-in the item waits for. */
@@ -51,7 +69,6 @@ export interface OutboxRow {
   /** Epoch ms before which the backoff timer does not retry it (a trigger such as `online` does). */
   nextAttemptAt: number
   queuedAt: number
-  payload: DossierSubmission
   /** Per file SHA-256. */
   uploads: Record<string, UploadProgress>
   /**
@@ -61,6 +78,6 @@ export interface OutboxRow {
   posted?: boolean
   /** The dossier code the server gave, once done. */
   code?: string
-  /** On a 409: the dossier the server has under this id, shown beside the local copy. */
+  /** On a submission's 409: the dossier the server has under this id, shown beside the local copy. */
   conflict?: DossierView
 }
