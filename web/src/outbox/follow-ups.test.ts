@@ -86,7 +86,8 @@ describe('follow-ups through the outbox', () => {
     // The server's dossier came with the refusal: the device shows where it stands.
     expect((await db.dossiers.get(dossierId))?.status).toBe('processing')
     expect(await takeBack(db, item.id, server.fetch, ORIGIN)).toBe('taken')
-    expect(await db.supplements.get(draftId)).toMatchObject({ queuedAt: undefined, itemId: undefined })
+    const unfrozen = await db.supplements.get(draftId)
+    expect([unfrozen?.queuedAt, unfrozen?.itemId, unfrozen?.dossierId]).toEqual([undefined, undefined, dossierId])
   })
 
   it('refuses nothing silently: a second rating is a 409 shown on its item, the first one stands', async () => {
