@@ -80,9 +80,14 @@ export function createApp({ db, clock, config, logger, relay = relayFeature({ db
     await next()
     if (c.req.method === 'POST' && c.res.status === 201) relay.wake()
   })
-  app.route('/', dossierRoutes({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository }))
+  // So does a supplement or a withdrawal (202: stored with its relay message).
+  app.use('/api/dossiers/*', async (c, next) => {
+    await next()
+    if (c.req.method === 'POST' && c.res.status === 202) relay.wake()
+  })
+  app.route('/', dossierRoutes({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository, blobs: uploads.blobs, holidays: calendar.holidays }))
   app.route('/', slipRoutes({ db, clock, store, audit: auth.audit, holidays: calendar.holidays }))
-  app.route('/', ratingRoutes({ db, clock, logger, audit: auth.audit }))
+  app.route('/', ratingRoutes({ db, clock, logger, audit: auth.audit, store, holidays: calendar.holidays }))
   app.route('/', lookupRoutes({ db, clock, config, template, store }))
   const notices = noticesFeature({ db, clock, config, logger, store, holidays: calendar.holidays })
   app.route('/', notices.routes)

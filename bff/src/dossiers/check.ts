@@ -93,11 +93,35 @@ export async function checkSubmission(submission: DossierSubmission, ctx: CheckC
 }
 
 function componentErrors(submission: DossierSubmission, definition: DossierDefinition, form: FormValues, ctx: CheckContext): ProblemErrors {
-  const errors: ProblemErrors = []
   const rules = new Map(definition.components.map((rule) => [rule.id, rule]))
-  const given = new Map<string, DossierSubmission['components'][number]>()
+  const { errors, given, total } = suppliedComponentErrors(submission.components, rules, ctx.hasGrant)
+  for (const rule of definition.components) {
+    const n = given.get(rule.id)?.files.length ?? 0
+    const min = Math.max(1, rule.minFiles)
+    if (isComponentRequired(rule, form) && n < min) {
+      errors.push({ path: `components.${rule.id}`, message: `Thiếu thành phần bắt buộc "${rule.label.vi}": cần ít nhất ${min} tệp.` })
+    }
+  }
+  errors.push(...totalSizeErrors(total))
+  return errors
+}
+
+type SuppliedComponent = DossierSubmission['components'][number]
+
+/**
+ * The faults of components as sent (at intake, or in a supplement): each known to the procedure
+ * and sent once, at most `maxFiles` files, each of an accepted type and uploaded by the caller.
+ * Also what was given, by component, and the total size.
+ */
+export function suppliedComponentErrors(
+  components: readonly SuppliedComponent[],
+  rules: ReadonlyMap<string, ComponentRule>,
+  hasGrant: (grant: Grant) => boolean,
+): { errors: ProblemErrors; given: Map<string, SuppliedComponent>; total: number } {
+  const errors: ProblemErrors = []
+  const given = new Map<string, SuppliedComponent>()
   let total = 0
-  for (const component of submission.components) {
+  for (const component of components) {
     const path = `components.${component.componentId}`
     const rule = rules.get(component.componentId)
     if (!rule) {
@@ -114,22 +138,18 @@ function componentErrors(submission: DossierSubmission, definition: DossierDefin
       total += file.size
       if (!rule.accept.includes(file.type)) {
         errors.push({ path, message: `Thành phần "${rule.label.vi}": tệp "${file.name}" thuộc loại ${file.type}, không được chấp nhận.` })
-      } else if (!ctx.hasGrant({ sha256: file.sha256, size: file.size, type: file.type })) {
+      } else if (!hasGrant({ sha256: file.sha256, size: file.size, type: file.type })) {
         errors.push({ path, message: `Thành phần "${rule.label.vi}": tệp "${file.name}" chưa được tải lên từ tài khoản này (hoặc khác kích thước, loại tệp). Hãy tải tệp lên rồi gửi lại.` })
       }
     }
   }
-  for (const rule of definition.components) {
-    const n = given.get(rule.id)?.files.length ?? 0
-    const min = Math.max(1, rule.minFiles)
-    if (isComponentRequired(rule, form) && n < min) {
-      errors.push({ path: `components.${rule.id}`, message: `Thiếu thành phần bắt buộc "${rule.label.vi}": cần ít nhất ${min} tệp.` })
-    }
-  }
-  if (total > DOSSIER_LIMIT_BYTES) {
-    errors.push({ path: 'components', message: `Tổng dung lượng các tệp là ${bytes(total)}, vượt giới hạn ${bytes(DOSSIER_LIMIT_BYTES)} của một hồ sơ.` })
-  }
-  return errors
+  return { errors, given, total }
+}
+
+/** The total size of a dossier's files is at most DOSSIER_LIMIT_BYTES. */
+export function totalSizeErrors(total: number): ProblemErrors {
+  if (total <= DOSSIER_LIMIT_BYTES) return []
+  return [{ path: 'components', message: `Tổng dung lượng các tệp là ${bytes(total)}, vượt giới hạn ${bytes(DOSSIER_LIMIT_BYTES)} của một hồ sơ.` }]
 }
 
 /** The agency that receives the dossier, or why there is none. */

@@ -337,6 +337,8 @@ describe('GET /api/dossiers/…', () => {
       seq: 1,
       receipt,
       history: [{ status: 'registered', at: receipt.receivedAt }],
+      // Just registered: nothing received, due or issued yet.
+      progress: { slips: [] },
     })
     const leaks = await tryOthersIds(t.app, mallory, [
       { method: 'GET', path: `/api/dossiers/${submission.id}` },

@@ -3,14 +3,13 @@
  * dossier is, or nothing. The database runs with synchronous=FULL (db/open.ts, design decision
  * 12), so when the transaction returns the dossier survives a power cut; the 201 is sent after.
  */
-import { and, asc, eq, gt } from 'drizzle-orm'
-import type { DossierReceipt, DossierStatus, DossierSubmission, DossierView } from '@portal/shared/dossiers/schema'
+import type { DossierReceipt, DossierSubmission } from '@portal/shared/dossiers/schema'
 import type { AuditEntry, Json } from '../audit/chain.ts'
 import type { AuditLog } from '../audit/log.ts'
 import type { Db } from '../db/open.ts'
 import { writeQueueOf, type WriteQueue } from '../db/write-queue.ts'
 import { dossierCode } from './codes.ts'
-import { dossierHistory, dossiers } from './table.ts'
+import type { dossiers } from './table.ts'
 
 export type DossierRow = typeof dossiers.$inferSelect
 
@@ -44,13 +43,14 @@ export class DossierRepository {
   private readonly writes: WriteQueue
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly audit: AuditLog,
   ) {
     const c = db.$client
     this.writes = writeQueueOf(c)
     this.#s = {
       find: c.prepare(`SELECT ${ROW} FROM dossiers WHERE id = ?`),
+      changed: c.prepare(`SELECT ${ROW} FROM dossiers WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
       counter: c.prepare(
         'INSERT INTO dossier_code_counters (agency_code, day, last) VALUES (?, ?, 1) ON CONFLICT (agency_code, day) DO UPDATE SET last = last + 1 RETURNING last',
       ),
@@ -130,39 +130,12 @@ export class DossierRepository {
     return { created: true, row, number: last, audit }
   }
 
-  view(row: DossierRow): DossierView {
-    const history = this.db
-      .select({ status: dossierHistory.status, at: dossierHistory.at, note: dossierHistory.note })
-      .from(dossierHistory)
-      .where(eq(dossierHistory.dossierId, row.id))
-      .orderBy(asc(dossierHistory.id))
-      .all()
-    return {
-      id: row.id,
-      code: row.code,
-      ...(row.externalCode ? { externalCode: row.externalCode } : {}),
-      procedureCode: row.procedureCode,
-      status: row.status as DossierStatus,
-      submittedAt: row.submittedAt,
-      updatedAt: row.updatedAt,
-      seq: row.seq,
-      receipt: JSON.parse(row.receipt) as DossierReceipt,
-      history: history.map((h) => ({ status: h.status as DossierStatus, at: h.at, ...(h.note ? { note: h.note } : {}) })),
-    }
-  }
-
   receipt(row: DossierRow): DossierReceipt {
     return JSON.parse(row.receipt) as DossierReceipt
   }
 
   /** The caller's dossiers changed after `cursor`, oldest change first, at most `limit` (+1 to tell whether more). */
   changedSince(userId: number, cursor: number, limit: number): DossierRow[] {
-    return this.db
-      .select()
-      .from(dossiers)
-      .where(and(eq(dossiers.userId, userId), gt(dossiers.seq, cursor)))
-      .orderBy(asc(dossiers.seq))
-      .limit(limit)
-      .all()
+    return this.#s.changed.all(userId, cursor, limit) as DossierRow[]
   }
 }

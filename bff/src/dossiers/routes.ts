@@ -7,6 +7,8 @@
  *   GET  /api/dossiers/changes?cursor=N   DossierChanges: the caller's dossiers changed after N
  *   GET  /api/dossiers/{id}               DossierView (owner only; 404 otherwise)
  *   GET  /api/dossiers/{id}/receipt.pdf   the A5 acknowledgement (owner only)
+ *   POST /api/dossiers/{id}/supplements, /withdrawal, GET …/result: the applicant's steps after
+ *                                         intake (steps-routes.ts)
  *
  * Order on every route: session (401), then input shape (400), then the rules (422). Intake:
  * an id seen before is answered from what is stored, before any rule is checked again, so a
@@ -23,11 +25,13 @@ import type { Session } from '../auth/sessions.ts'
 import { ensureOwner, requireSession, sessionOf } from '../auth/access.ts'
 import type { AuditLog } from '../audit/log.ts'
 import type { CatalogStore } from '../catalog/store.ts'
+import type { HolidayTable } from '@portal/shared/lifecycle/holidays'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
 import { notFound } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
 import type { Logger } from '../log.ts'
+import type { BlobStore } from '../uploads/blob-store.ts'
 import type { UploadRepository } from '../uploads/repository.ts'
 import { addresses } from './addresses.ts'
 import { canonicalHash } from './canonical.ts'
@@ -36,6 +40,8 @@ import { CODE_WIDENS_AFTER, vietnamDay, vietnamIso } from './codes.ts'
 import { DossierConflict, dossierIdTaken, payloadTooLarge } from './problems.ts'
 import { renderReceiptPdf } from './receipt-pdf.ts'
 import { DossierRepository, type DossierRow } from './repository.ts'
+import { stepRoutes } from './steps-routes.ts'
+import { DossierViews } from './view.ts'
 
 /** Largest intake body: form values and file references, never file bytes. */
 export const INTAKE_BODY_LIMIT = 256 * 1024
@@ -54,6 +60,9 @@ export interface DossiersDeps {
   store: CatalogStore
   audit: AuditLog
   uploads: UploadRepository
+  blobs: BlobStore
+  /** The holiday table in force (slips issued, the machine's rule on withdrawal). */
+  holidays: () => HolidayTable
 }
 
 const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined)
@@ -64,8 +73,9 @@ function applicantOf(session: Session): DossierReceipt['applicant'] {
   return { name: str(claims.name) ?? session.sub, ...(identityNumber ? { identityNumber } : {}) }
 }
 
-export function dossierRoutes({ db, clock, logger, store, audit, uploads }: DossiersDeps) {
+export function dossierRoutes({ db, clock, logger, store, audit, uploads, blobs, holidays }: DossiersDeps) {
   const repository = new DossierRepository(db, audit)
+  const views = new DossierViews({ db, clock, store, holidays })
   const app = new Hono()
   const noStore = createMiddleware(async (c, next) => {
     await next()
@@ -78,7 +88,7 @@ export function dossierRoutes({ db, clock, logger, store, audit, uploads }: Doss
   function replay(row: DossierRow | undefined, userId: number, hash: string): DossierReceipt | undefined {
     if (!row) return undefined
     if (row.userId !== userId) throw dossierIdTaken()
-    if (row.submissionHash !== hash) throw new DossierConflict(repository.view(row))
+    if (row.submissionHash !== hash) throw new DossierConflict(views.view(row))
     return repository.receipt(row)
   }
 
@@ -160,7 +170,7 @@ export function dossierRoutes({ db, clock, logger, store, audit, uploads }: Doss
     const page = rows.slice(0, CHANGES_PAGE)
     return c.json({
       cursor: page.at(-1)?.seq ?? cursor,
-      dossiers: page.map((row) => repository.view(row)),
+      dossiers: page.map((row) => views.view(row)),
       more: rows.length > CHANGES_PAGE,
     })
   })
@@ -171,10 +181,11 @@ export function dossierRoutes({ db, clock, logger, store, audit, uploads }: Doss
     ensureOwner(session, row.userId)
     return row
   }
+  app.route('/', stepRoutes({ db, clock, logger, store, audit, uploads, blobs, holidays, views, owned }))
 
   app.get('/api/dossiers/:id', requireSession(), validate('param', IdParamSchema), (c) => {
     const row = owned(sessionOf(c), c.req.valid('param').id)
-    return c.json(repository.view(row))
+    return c.json(views.view(row))
   })
 
   app.get('/api/dossiers/:id/receipt.pdf', requireSession(), validate('param', IdParamSchema), async (c) => {
