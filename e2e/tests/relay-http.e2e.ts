@@ -127,7 +127,7 @@ describe('relay through the HTTP connector to a province system', () => {
     const receiptText = (await page.locator('dl.receipt').textContent()) ?? ''
     expect(receiptText).toContain(code)
     expect(receiptText).toContain(`Mã trên hệ thống một cửa${externalCode}`)
-    expect(await shownStatus(page)).toContain('Mới đăng ký')
+    await expect.poll(() => shownStatus(page)).toContain('Mới đăng ký')
 
     const unit = payload.receipt.agency.code
     const receivedAt = new Date().toISOString()
@@ -141,8 +141,8 @@ describe('relay through the HTTP connector to a province system', () => {
     expect((forged.body as { type: string }).type).toMatch(/relay-signature-invalid$/)
     expect(await serverView(page, id)).toEqual(before)
     await openAfterPull(page, id)
-    expect(await shownStatus(page)).toContain('Mới đăng ký')
-    expect(await shownHistory(page)).toEqual(['Mới đăng ký'])
+    await expect.poll(() => shownStatus(page)).toContain('Mới đăng ký')
+    await expect.poll(() => shownHistory(page)).toEqual(['Mới đăng ký'])
 
     // Receipt, sent twice (a retried callback): applied once.
     const first = await province.notify(receive)
@@ -150,8 +150,8 @@ describe('relay through the HTTP connector to a province system', () => {
     const again = await province.notify(receive)
     expect(again).toMatchObject({ status: 200, body: { outcome: 'duplicate' } })
     await openAfterPull(page, id)
-    expect(await shownStatus(page)).toContain('Đã được tiếp nhận')
-    expect(await shownHistory(page)).toEqual(['Mới đăng ký', 'Đã được tiếp nhận'])
+    await expect.poll(() => shownStatus(page)).toContain('Đã được tiếp nhận')
+    await expect.poll(() => shownHistory(page)).toEqual(['Mới đăng ký', 'Đã được tiếp nhận'])
     expect(await page.locator('dl.receipt').textContent()).toContain(externalCode)
 
     // The supplement request (seq 3) arrives before the start of processing (seq 2): kept,
@@ -163,15 +163,15 @@ describe('relay through the HTTP connector to a province system', () => {
     const early = await province.notify(requestSupplement)
     expect(early).toMatchObject({ status: 202, body: { outcome: 'waiting', expected: 2 } })
     await openAfterPull(page, id)
-    expect(await shownStatus(page)).toContain('Đã được tiếp nhận')
-    expect(await shownHistory(page)).toEqual(['Mới đăng ký', 'Đã được tiếp nhận'])
+    await expect.poll(() => shownStatus(page)).toContain('Đã được tiếp nhận')
+    await expect.poll(() => shownHistory(page)).toEqual(['Mới đăng ký', 'Đã được tiếp nhận'])
 
     expect(await province.notify(startProcessing)).toMatchObject({ status: 200, body: { outcome: 'applied' } })
     expect(await province.notify(requestSupplement)).toMatchObject({ status: 200, body: { outcome: 'duplicate' } })
     expect(await province.notify(receive)).toMatchObject({ status: 200, body: { outcome: 'duplicate' } })
     await openAfterPull(page, id)
-    expect(await shownStatus(page)).toContain('Yêu cầu bổ sung')
-    expect(await shownHistory(page)).toEqual(['Mới đăng ký', 'Đã được tiếp nhận', 'Đang xử lý', 'Yêu cầu bổ sung'])
+    await expect.poll(() => shownStatus(page)).toContain('Yêu cầu bổ sung')
+    await expect.poll(() => shownHistory(page)).toEqual(['Mới đăng ký', 'Đã được tiếp nhận', 'Đang xử lý', 'Yêu cầu bổ sung'])
 
     // What to supply, every item, as the province asked (the notice of the request, in the app).
     await page.goto(`${app.baseUrl}/thong-bao`)
