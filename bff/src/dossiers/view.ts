@@ -28,6 +28,7 @@ import { isOverdue } from '@portal/shared/lifecycle/working-days'
 import type { CatalogStore } from '../catalog/store.ts'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
+import { ratingOf } from '../ratings/repository.ts'
 import { issuedSlips } from '../slips/issued.ts'
 import type { DossierRow } from './repository.ts'
 import { ResultFiles } from './result.ts'
@@ -114,6 +115,7 @@ export class DossierViews {
       ...(fees ? { fees: { amountVnd: Number(fees[1]), description: fees[2]! } } : {}),
       ...(returned && returnedAt ? { result: { sha256: returned.sha256, name: returned.name, type: returned.type, size: returned.size, returnedAt } } : {}),
       slips: [...slips.keys()].sort(),
+      rating: ratingOf(this.deps.db, row.id),
     }
   }
 

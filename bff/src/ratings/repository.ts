@@ -4,6 +4,7 @@
  * audit entry `dossier.rated` commit together or not at all. A rating already stored for the
  * dossier is returned instead of a second one (the primary key is the dossier).
  */
+import type Database from 'better-sqlite3'
 import type { Rating, RatingContents, SatisfactionLevel } from '@portal/shared/evaluation/types'
 import type { AuditEntry } from '../audit/chain.ts'
 import type { AuditLog } from '../audit/log.ts'
@@ -53,11 +54,15 @@ function toRating(row: Row): StoredRating {
  * @example ratingOf(db, dossier.id) // { level: 'satisfied', ratedAt: '2026-07-10T09:00:00+07:00' }
  */
 export function ratingOf(db: Db, dossierId: string): { level: SatisfactionLevel; ratedAt: string } | undefined {
-  const row = db.$client.prepare('SELECT level, rated_at AS ratedAt FROM ratings WHERE dossier_id = ?').get(dossierId) as
-    | { level: SatisfactionLevel; ratedAt: string }
-    | undefined
+  const c = db.$client
+  // Prepared once per connection: the changes cursor builds a view for each dossier of a page.
+  let statement = ratingStatements.get(c)
+  if (!statement) ratingStatements.set(c, (statement = c.prepare('SELECT level, rated_at AS ratedAt FROM ratings WHERE dossier_id = ?')))
+  const row = statement.get(dossierId) as { level: SatisfactionLevel; ratedAt: string } | undefined
   return row && { level: row.level, ratedAt: row.ratedAt }
 }
+
+const ratingStatements = new WeakMap<Database.Database, Database.Statement>()
 
 export type RecordResult = { created: true; rating: StoredRating; audit: AuditEntry } | { created: false; rating: StoredRating }
 
@@ -74,7 +79,6 @@ export class RatingRepository {
       byId: c.prepare('SELECT dossier_id AS dossierId FROM ratings WHERE id = ?'),
       insert: c.prepare('INSERT INTO ratings (dossier_id, id, user_id, level, contents, comment, contents_hash, rated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       touch: c.prepare('UPDATE dossiers SET seq = ?, updated_at = ? WHERE id = ?'),
-      all: c.prepare('SELECT dossier_id AS dossierId, level, contents, rated_at AS ratedAt FROM ratings'),
     }
   }
 
@@ -103,10 +107,15 @@ export class RatingRepository {
       })
       .immediate()
   }
+}
 
-  /** Every rating, as the evaluation reads them (statistics). */
-  all(): Rating[] {
-    const rows = this.#s.all.all() as { dossierId: string; level: SatisfactionLevel; contents: string | null; ratedAt: string }[]
-    return rows.map((r) => ({ dossierId: r.dossierId, level: r.level, ratedAt: r.ratedAt, ...(r.contents ? { contents: JSON.parse(r.contents) as RatingContents } : {}) }))
-  }
+/** Every rating, as the evaluation reads them (the statistics). */
+export function allRatings(db: Db): Rating[] {
+  const rows = db.$client.prepare('SELECT dossier_id AS dossierId, level, contents, rated_at AS ratedAt FROM ratings').all() as {
+    dossierId: string
+    level: SatisfactionLevel
+    contents: string | null
+    ratedAt: string
+  }[]
+  return rows.map((r) => ({ dossierId: r.dossierId, level: r.level, ratedAt: r.ratedAt, ...(r.contents ? { contents: JSON.parse(r.contents) as RatingContents } : {}) }))
 }

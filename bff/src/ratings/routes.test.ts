@@ -55,7 +55,7 @@ describe('POST /api/dossiers/{id}/rating', () => {
     expect(res.status, await res.clone().text()).toBe(201)
     expect(res.headers.get('Cache-Control')).toBe('no-store')
     const view = v.parse(DossierViewSchema, await res.json())
-    expect(view).toMatchObject({ id, code, status: 'returned' })
+    expect(view).toMatchObject({ id, code, status: 'returned', progress: { rating: { level: 'satisfied', ratedAt: '2026-07-01T15:00:00+07:00' } } })
     expect(view.seq).toBeGreaterThan(before)
 
     expect(stored().map((r) => ({ ...r, contents: r.contents && JSON.parse(r.contents) }))).toEqual([
@@ -81,6 +81,7 @@ describe('POST /api/dossiers/{id}/rating', () => {
   it('answers 409 before the result is returned, and stores nothing', async () => {
     const { id } = await submitted(t, relayed, citizen)
     const body = { id: randomUUID(), level: 'very-satisfied' }
+    expect(((await (await t.app.request(`/api/dossiers/${id}`, { headers: citizen.headers })).json()) as { progress: object }).progress).not.toHaveProperty('rating')
     const p = await problem(await rate(citizen, id, body), 409, 'rating-before-result')
     expect(p.title).toBe('Hồ sơ chưa có kết quả')
     await act(t, officers.reception, id, { type: 'receive' })

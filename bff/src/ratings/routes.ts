@@ -12,8 +12,10 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { RatingSubmissionSchema, type RatingSubmission } from '@portal/shared/dossiers/citizen'
+import type { HolidayTable } from '@portal/shared/lifecycle/holidays'
 import { ensureOwner, requireSession, sessionOf } from '../auth/access.ts'
 import type { AuditLog } from '../audit/log.ts'
+import type { CatalogStore } from '../catalog/store.ts'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
 import { canonicalHash } from '../dossiers/canonical.ts'
@@ -21,6 +23,7 @@ import { vietnamIso } from '../dossiers/codes.ts'
 import { payloadTooLarge } from '../dossiers/problems.ts'
 import { DossierRepository, type DossierRow } from '../dossiers/repository.ts'
 import { IdParamSchema } from '../dossiers/routes.ts'
+import { DossierViews } from '../dossiers/view.ts'
 import { notFound } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
 import type { Logger } from '../log.ts'
@@ -35,13 +38,16 @@ export interface RatingDeps {
   clock: Clock
   logger: Logger
   audit: AuditLog
+  store: CatalogStore
+  holidays: () => HolidayTable
 }
 
 /** What identifies the content of a rating (its id aside). */
 const contentHash = (r: RatingSubmission) => canonicalHash({ level: r.level, contents: r.contents, comment: r.comment })
 
-export function ratingRoutes({ db, clock, logger, audit }: RatingDeps) {
+export function ratingRoutes({ db, clock, logger, audit, store, holidays }: RatingDeps) {
   const dossiers = new DossierRepository(db, audit)
+  const views = new DossierViews({ db, clock, store, holidays })
   const ratings = new RatingRepository(db, audit)
   const app = new Hono()
 
@@ -75,7 +81,7 @@ export function ratingRoutes({ db, clock, logger, audit }: RatingDeps) {
       const stored = ratings.find(dossierId)
       if (stored) {
         settled(stored, sent, hash)
-        return c.json(dossiers.view(row), 200)
+        return c.json(views.view(row), 200)
       }
       if (row.status !== 'returned') throw ratingBeforeResult()
       const usedFor = ratings.dossierOf(sent.id)
@@ -98,12 +104,12 @@ export function ratingRoutes({ db, clock, logger, audit }: RatingDeps) {
       if (!result.created) {
         // Rated by a concurrent request between our look-up and our transaction.
         settled(result.rating, sent, hash)
-        return c.json(dossiers.view(row), 200)
+        return c.json(views.view(row), 200)
       }
       audit.logged(result.audit)
       logger.info({ dossier: dossierId, level: sent.level }, 'dossier rated')
       const rated = dossiers.find(dossierId) as DossierRow
-      return c.json(dossiers.view(rated), 201)
+      return c.json(views.view(rated), 201)
     },
   )
 
