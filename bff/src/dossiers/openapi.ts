@@ -3,6 +3,7 @@
  * schemas from the shared valibot contract (shared/src/dossiers/schema.ts).
  */
 import { toJsonSchemaDefs } from '@valibot/to-json-schema'
+import { SupplementSubmissionSchema, WithdrawalRequestSchema } from '@portal/shared/dossiers/citizen'
 import { DossierChangesSchema, DossierReceiptSchema, DossierSubmissionSchema, DossierViewSchema } from '@portal/shared/dossiers/schema'
 import { FILE_LIMIT_BYTES } from '@portal/shared/forms/definition'
 import { APP_HEADER } from '../auth/middleware.ts'
@@ -30,6 +31,8 @@ export const dossierSchemas = (() => {
       DossierReceipt: DossierReceiptSchema,
       DossierView: DossierViewSchema,
       DossierChanges: DossierChangesSchema,
+      SupplementSubmission: SupplementSubmissionSchema,
+      WithdrawalRequest: WithdrawalRequestSchema,
       UploadMetadata: UploadMetadataSchema,
     },
     { target: 'draft-2020-12', errorMode: 'ignore', overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}` },
@@ -98,6 +101,70 @@ export const dossierPaths = {
         200: { description: 'PDF (A5); its Subject is the dossier code', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
         400: problem('Malformed id'),
         404: problem('No such dossier of mine'),
+        ...denied,
+      },
+    },
+  },
+  '/api/dossiers/{id}/supplements': {
+    post: {
+      operationId: 'submitSupplement',
+      summary: 'Supplement one of my dossiers, answering its open supplement request (idempotent on the supplement’s id)',
+      description:
+        'Only while the dossier is supplementRequested. Files are uploaded first (tus, /api/uploads) and referenced by SHA-256, as at intake. ' +
+        'components: exactly the components the request names (progress.supplementRequest.items[].componentId), each with its new files; form: corrected answers, only when an item names no component. ' +
+        'Stored with its relay message: the status moves when the one-stop-shop takes it (supplementReceived: back to where the request found it, the due date counted again), pulled by the changes cursor. ' +
+        'The same id with the same content answers 200 with the dossier as it is now; one supplement per request.',
+      security: session,
+      parameters: [idParam, { name: APP_HEADER, in: 'header', required: true, schema: { type: 'string' }, description: 'CSRF: any value.' }],
+      requestBody: { required: true, content: { 'application/json': { schema: ref('SupplementSubmission') } } },
+      responses: {
+        202: json('Stored, to be relayed: the dossier (status still supplementRequested; last history entry event supplementSent)', ref('DossierView'), location),
+        200: json('Sent before with the same content: the dossier as it is now', ref('DossierView'), location),
+        400: problem('Malformed id or body (invalid-input)'),
+        404: problem('No such dossier of mine'),
+        409: problem(
+          'supplement-not-requested (the dossier is not in Yêu cầu bổ sung; nothing stored), step-already-sent (this request was answered under another id, or a withdrawal was sent), step-conflict (same id, other content), step-id-taken (id used for another step)',
+        ),
+        413: problem('Body over the limit (payload-too-large)'),
+        422: problem('supplement-invalid: every fault at once in errors[] (components.<componentId>: not asked for, missing, file type, file not uploaded by me; components: nothing supplied or over the size limit; form.<field>)'),
+        ...denied,
+      },
+    },
+  },
+  '/api/dossiers/{id}/withdrawal': {
+    post: {
+      operationId: 'withdrawDossier',
+      summary: 'Withdraw one of my dossiers before processing (idempotent on the request’s id)',
+      description:
+        'Allowed by the lifecycle before processing starts: registered, accepted, supplementRequested (unless the request came during processing). ' +
+        'Stored with its relay message; the status becomes withdrawn when the one-stop-shop takes it. The same id with the same content answers 200.',
+      security: session,
+      parameters: [idParam, { name: APP_HEADER, in: 'header', required: true, schema: { type: 'string' }, description: 'CSRF: any value.' }],
+      requestBody: { required: true, content: { 'application/json': { schema: ref('WithdrawalRequest') } } },
+      responses: {
+        202: json('Stored, to be relayed: the dossier (last history entry event withdrawalSent)', ref('DossierView'), location),
+        200: json('Sent before with the same content: the dossier as it is now', ref('DossierView'), location),
+        400: problem('Malformed id or body (invalid-input)'),
+        404: problem('No such dossier of mine'),
+        409: problem('withdrawal-not-allowed (processing started or the dossier is closed; detail says why in Vietnamese), step-already-sent, step-conflict, step-id-taken'),
+        ...denied,
+      },
+    },
+  },
+  '/api/dossiers/{id}/result': {
+    get: {
+      operationId: 'getDossierResult',
+      summary: 'The result file of one of my dossiers, once returned',
+      security: session,
+      parameters: [idParam],
+      responses: {
+        200: {
+          description: 'The file (attachment), as progress.result describes it',
+          headers: { 'Repr-Digest': { schema: { type: 'string' }, description: 'RFC 9530: sha-256=:<base64 of the SHA-256>: — check the bytes kept on the device against it' } },
+          content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'image/*': { schema: { type: 'string', format: 'binary' } } },
+        },
+        400: problem('Malformed id'),
+        404: problem('No such dossier of mine, or no result (yet) to download'),
         ...denied,
       },
     },

@@ -132,7 +132,11 @@ export const DossierViewSchema = v.object({
       status: DossierStatusSchema,
       at: v.string(),
       note: v.optional(v.string()),
-      /** The lifecycle event of the step (shared/src/lifecycle EVENT_TYPES) and the unit after it. */
+      /**
+       * The lifecycle event of the step (shared/src/lifecycle EVENT_TYPES) and the unit after it;
+       * absent for the intake. The applicant's own steps, stored and on their way to the
+       * one-stop-shop, are entries too (status unchanged): 'supplementSent', 'withdrawalSent'.
+       */
       event: v.optional(v.string()),
       unit: v.optional(v.object({ code: v.string(), name: v.string() })),
     }),
