@@ -35,6 +35,7 @@ import { loadTemplate } from './pages/template.ts'
 import { ratingRoutes } from './ratings/routes.ts'
 import { relayFeature, type Relay } from './relay/feature.ts'
 import { slipRoutes } from './slips/routes.ts'
+import { statisticsRoutes } from './statistics/routes.ts'
 import { staticRoutes } from './static/routes.ts'
 import { uploadsFeature } from './uploads/routes.ts'
 
@@ -89,6 +90,7 @@ export function createApp({ db, clock, config, logger, relay = relayFeature({ db
   app.route('/', slipRoutes({ db, clock, store, audit: auth.audit, holidays: calendar.holidays }))
   app.route('/', ratingRoutes({ db, clock, logger, audit: auth.audit, store, holidays: calendar.holidays }))
   app.route('/', lookupRoutes({ db, clock, config, template, store }))
+  app.route('/', statisticsRoutes({ db, clock, store, holidays: calendar.holidays }))
   const notices = noticesFeature({ db, clock, config, logger, store, holidays: calendar.holidays })
   app.route('/', notices.routes)
   relay.inbound.onApplied(notices.listener)
