@@ -102,7 +102,9 @@ export function countStatistics(input: StatisticsInput, { groupBy, from, to }: M
   const months = monthsBetween(from, to)
   const rangeStart = monthStart(from)
   const now = input.now.getTime()
-  const rangeEnd = Math.min(monthStart(nextMonth(to)), now)
+  // An end not yet reached is now, inclusive (what happened this very millisecond counts).
+  const until = (end: number) => Math.min(end, now + 1)
+  const rangeEnd = until(monthStart(nextMonth(to)))
   const inRange = (iso: string) => toMs(iso) >= rangeStart && toMs(iso) < rangeEnd
 
   const tallies = new Map<string, Tally>()
@@ -159,7 +161,7 @@ export function countStatistics(input: StatisticsInput, { groupBy, from, to }: M
     if (groupBy === 'agency-month') {
       for (const month of months) {
         if (monthStart(month) > now) break
-        if (openAt(Math.min(monthStart(nextMonth(month)), now))) tally(d.agencyCode, month, field).counts.inProgress++
+        if (openAt(until(monthStart(nextMonth(month))))) tally(d.agencyCode, month, field).counts.inProgress++
       }
     } else if (openAt(rangeEnd)) {
       tally(d.agencyCode, undefined, field).counts.inProgress++
