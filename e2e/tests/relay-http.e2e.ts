@@ -92,7 +92,7 @@ describe('relay through the HTTP connector to a province system', () => {
 
   /** The status the dossier's page shows, and its history's statuses in order. */
   const shownStatus = (page: Page) => page.locator('dl.receipt div', { has: page.locator('dt', { hasText: /^Trạng thái$/ }) }).locator('dd').textContent()
-  const shownHistory = async (page: Page) => (await page.locator('ol.receipt-history li').allTextContents()).map((line) => line.split(' — ')[1]?.split(':')[0]?.trim())
+  const shownHistory = async (page: Page) => (await page.locator('ol.history li strong').allTextContents()).map((line) => line.trim())
 
   it('submitted once with the files’ hashes; signed callbacks shown in the app, the badly signed one refused', { timeout: 180_000 }, async () => {
     context = await phoneContext(browser)

@@ -10,6 +10,7 @@ import { registerServiceWorker } from './pwa/update.ts'
 import { router } from './router.ts'
 import { afterIdle } from './ui/idle.ts'
 import { unread } from './notices/unread.ts'
+import { news } from './dossiers/news.ts'
 import { unsent } from './outbox/unsent.ts'
 
 async function start(): Promise<void> {
@@ -43,7 +44,7 @@ async function start(): Promise<void> {
   app.mount('#app')
   catalog.startAutoSync()
   // The outbox and status pulls, off the first render's path (outbox/boot.ts).
-  void import('./outbox/boot.ts').then((m) => m.bootOutbox(session, unsent))
+  void import('./outbox/boot.ts').then((m) => m.bootOutbox(session, unsent, news))
   // The header's count of unread notices, once the browser is idle (notices/boot.ts).
   void afterIdle().then(() => import('./notices/boot.ts').then((m) => m.bootNotices(session, unread)))
   watchStorage()

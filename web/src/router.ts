@@ -24,6 +24,7 @@ export const router = createRouter({
     { path: '/ho-so', component: () => import('./drafts/views.ts').then((m) => m.draftListView()) },
     { path: '/ho-so/da-nop', component: () => import('./dossiers/views.ts').then((m) => m.submittedListView()) },
     { path: '/ho-so/da-nop/:id', component: () => import('./dossiers/views.ts').then((m) => m.receiptView()), props: true },
+    { path: '/ho-so/da-nop/:id/bo-sung', component: () => import('./dossiers/views.ts').then((m) => m.supplementView()), props: true },
     { path: '/ho-so/:id/:step?', component: () => import('./drafts/views.ts').then((m) => m.draftView()), props: true },
     { path: '/tra-cuu', component: () => import('./lookup/views.ts').then((m) => m.lookupView()) },
     { path: '/tai-khoan', component: () => import('./account/views.ts').then((m) => m.accountView()) },

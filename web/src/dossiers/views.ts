@@ -1,5 +1,5 @@
 /**
- * The submitted dossiers' routes (/ho-so/da-nop, /ho-so/da-nop/{id}), each loaded with the
+ * The submitted dossiers' routes (/ho-so/da-nop, /ho-so/da-nop/{id}, /ho-so/da-nop/{id}/bo-sung), each loaded with the
  * feature's texts so a view never renders before its words. Lazy: nothing here is on the home route.
  */
 import type { Component } from 'vue'
@@ -17,3 +17,4 @@ async function withMessages(view: () => Promise<{ default: Component }>): Promis
 
 export const submittedListView = () => withMessages(() => import('./SubmittedListView.vue'))
 export const receiptView = () => withMessages(() => import('./ReceiptView.vue'))
+export const supplementView = () => withMessages(() => import('./SupplementView.vue'))

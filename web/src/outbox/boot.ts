@@ -1,6 +1,6 @@
 /**
- * Loaded after the first render (main.ts), and small: keeps the header's count of unsent items
- * and wires the moments to flush the outbox and pull status changes — start, `online`, the page
+ * Loaded after the first render (main.ts), and small: keeps the header's counts of unsent items
+ * and of dossiers with news, and wires the moments to flush the outbox and pull status changes — start, `online`, the page
  * becoming visible, a change of signed-in person, a Background Sync wake-up relayed by the
  * service worker. The flush code (with tus-js-client) loads only when something waits to be
  * sent; the status pull runs only when someone is signed in.
@@ -18,11 +18,21 @@ const PULL_THROTTLE_MS = 60_000
  * here: this chunk then shares no module with the home route that would make the bundler split
  * Vue out of its chunk (a few hundred bytes more on the home route).
  */
-export function bootOutbox(session: ReturnType<typeof useSessionStore>, unsent: { value: number }): void {
+export function bootOutbox(session: ReturnType<typeof useSessionStore>, unsent: { value: number }, news: { value: number }): void {
   liveQuery(async () => (await portalDb()).outbox.where('state').notEqual('done').count()).subscribe({
     next: (n) => (unsent.value = n),
     error: (error) => log.warn('outbox could not be counted', error),
   })
+  let newsCount: { unsubscribe(): void } | undefined
+  const countNewsOf = (sub: string | undefined) => {
+    newsCount?.unsubscribe()
+    news.value = 0
+    if (!sub) return
+    newsCount = liveQuery(async () => (await import('../dossiers/store.ts')).countNews(await portalDb(), sub)).subscribe({
+      next: (n) => (news.value = n),
+      error: (error) => log.warn('dossier news could not be counted', error),
+    })
+  }
 
   let lastPull = 0
   async function tick(): Promise<void> {
@@ -40,6 +50,7 @@ export function bootOutbox(session: ReturnType<typeof useSessionStore>, unsent: 
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && run())
   navigator.serviceWorker?.addEventListener('message', (event: MessageEvent<{ type?: string } | null>) => event.data?.type === 'OUTBOX_FLUSH' && run())
   let sub = session.user?.sub
-  session.$subscribe(() => sub !== session.user?.sub && ((sub = session.user?.sub), run()))
+  session.$subscribe(() => sub !== session.user?.sub && ((sub = session.user?.sub), countNewsOf(sub), run()))
+  countNewsOf(sub)
   run()
 }
