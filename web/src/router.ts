@@ -27,6 +27,7 @@ export const router = createRouter({
     { path: '/ho-so/da-nop/:id/bo-sung', component: () => import('./dossiers/views.ts').then((m) => m.supplementView()), props: true },
     { path: '/ho-so/:id/:step?', component: () => import('./drafts/views.ts').then((m) => m.draftView()), props: true },
     { path: '/tra-cuu', component: () => import('./lookup/views.ts').then((m) => m.lookupView()) },
+    { path: '/thong-ke', component: () => import('./statistics/views.ts').then((m) => m.statisticsView()) },
     { path: '/tai-khoan', component: () => import('./account/views.ts').then((m) => m.accountView()) },
     { path: '/thong-bao', component: () => import('./notices/views.ts').then((m) => m.inboxView()) },
     { path: '/quan-tri', component: () => import('./account/views.ts').then((m) => m.adminView()) },
