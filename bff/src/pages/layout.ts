@@ -91,7 +91,7 @@ function frame(main: Html, path: string): Html {
 <main id="main" class="wrap" tabindex="-1">
 ${main}
 </main>
-<footer class="foot"><div class="wrap"><p class="foot-links"><a href="/tra-cuu">${T.app.lookup}</a></p><section class="storage" aria-labelledby="storage-title"><h2 id="storage-title">${T.storage.title}</h2><p></p></section></div></footer>`
+<footer class="foot"><div class="wrap"><p class="foot-links"><a href="/tra-cuu">${T.app.lookup}</a> <a href="/thong-ke">${T.app.statistics}</a></p><section class="storage" aria-labelledby="storage-title"><h2 id="storage-title">${T.storage.title}</h2><p></p></section></div></footer>`
 }
 
 /** A whole page: the template with this page's head, and the page inside the app's frame. */

@@ -14,6 +14,7 @@ export const T = {
     breadcrumb: 'Đường dẫn',
     signIn: 'Đăng nhập',
     lookup: 'Tra cứu hồ sơ',
+    statistics: 'Thống kê',
   },
   lang: { switchTo: 'English', switchToCode: 'en' },
   status: { count: '{n} thủ tục' },
