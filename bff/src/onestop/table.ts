@@ -13,6 +13,9 @@
  *   inbound answered, so a crash between commit and push loses nothing (pushed again at start).
  * - `onestop_files`: the files of each dossier (its components, the result): what an officer may
  *   preview, with the type to serve them as.
+ * - `onestop_supplements`: what the applicant sent to answer each supplement request (the
+ *   request by its position in the life's `supplements`, from 0): the components with their files
+ *   in the order sent, the note and the form's corrections, so the officer sees them beside it.
  */
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
@@ -94,4 +97,24 @@ export const onestopFiles = sqliteTable(
     role: text('role', { enum: ['component', 'result'] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.dossierId, t.sha256] })],
+)
+
+export const onestopSupplements = sqliteTable(
+  'onestop_supplements',
+  {
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => onestopDossiers.id),
+    /** The request answered: its position in DossierLifeState.supplements, from 0. */
+    request: integer('request').notNull(),
+    /** SubmittedComponent[], JSON, in the order sent. */
+    components: text('components').notNull(),
+    /** Corrected form answers, JSON; null when none. */
+    form: text('form'),
+    note: text('note'),
+    /** The relay message that brought it. */
+    messageKey: text('message_key').notNull(),
+    receivedAt: text('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.request] })],
 )
