@@ -25,8 +25,10 @@ import { APP_VERSION, HealthSchema } from '../health/routes.ts'
 import { lookupPaths, lookupSchemas } from '../lookup/openapi.ts'
 import { noticePaths, noticeSchemas } from '../notices/openapi.ts'
 import { officerPaths, officerSchemas } from '../onestop/openapi.ts'
+import { ratingPaths, ratingSchemas } from '../ratings/openapi.ts'
 import { relayPaths, relaySchemas } from '../relay/openapi.ts'
 import { slipPaths } from '../slips/openapi.ts'
+import { statisticsPaths, statisticsSchemas } from '../statistics/openapi.ts'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 
@@ -173,7 +175,9 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...noticePaths,
       ...officerPaths,
       ...slipPaths,
+      ...ratingPaths,
+      ...statisticsPaths,
     },
-    components: { schemas: { ...schemas, ...authSchemas, ...dossierSchemas, ...calendarSchemas, ...directorySchemas, ...lookupSchemas, ...relaySchemas, ...noticeSchemas, ...officerSchemas }, securitySchemes },
+    components: { schemas: { ...schemas, ...authSchemas, ...dossierSchemas, ...calendarSchemas, ...directorySchemas, ...lookupSchemas, ...relaySchemas, ...noticeSchemas, ...officerSchemas, ...ratingSchemas, ...statisticsSchemas }, securitySchemes },
   }
 }
