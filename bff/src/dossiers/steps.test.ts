@@ -5,8 +5,10 @@
  */
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as v from 'valibot'
 import { dueDate } from '@portal/shared/lifecycle/working-days'
 import { HOLIDAYS_2025_2027 } from '@portal/shared/lifecycle/holidays'
+import { OfficerDossierSchema } from '@portal/shared/onestop/api'
 import { submitted } from '../onestop/testing.ts'
 import { problem, lifeHarness } from './life.test-support.ts'
 import { fileBytes, ref, sha256, upload } from './testing.ts'
@@ -108,6 +110,19 @@ describe('POST /api/dossiers/{id}/supplements', () => {
     const preview = await h.t.app.request(`/api/officer/dossiers/${id}/files/${sha256(bytes)}`, { headers: h.people.reception.headers })
     expect(preview.status).toBe(200)
     expect(Buffer.from(await preview.arrayBuffer()).equals(bytes)).toBe(true)
+    // …beside the request it answers, with its component and the note.
+    const page = await h.t.app.request(`/api/officer/dossiers/${id}`, { headers: h.people.reception.headers })
+    const dossier = v.parse(OfficerDossierSchema, await page.json())
+    const label = dossier.receipt.components.find((c) => c.componentId === 'c1')!.label
+    expect(dossier.supplements).toEqual([
+      {
+        requestedAt: '2026-07-01T15:30:00+07:00',
+        items: [{ componentId: 'c1', description: 'Ảnh tờ khai bị mờ' }, { description: 'Ghi rõ nơi cư trú' }],
+        receivedAt: '2026-07-02T09:00:00+07:00',
+        components: [{ componentId: 'c1', label, files: [{ sha256: sha256(bytes), name: 'Tờ khai mới.jpg', type: 'image/jpeg', size: bytes.length }] }],
+        note: 'Nơi cư trú: tổ 5, phường Phan Đình Phùng',
+      },
+    ])
   })
 
   it('refuses a supplement for a dossier not in Yêu cầu bổ sung (409), and changes nothing', async () => {

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { HOLIDAYS_2025_2027 } from '@portal/shared/lifecycle/holidays'
 import { PermanentDeliveryError, type RelayMessage } from '../relay/contract.ts'
 import { testApp } from '../testing/app.ts'
+import { officerDossier } from './view.ts'
+import { OneStopRepository } from './repository.ts'
 import { JUSTICE, officerSession, oneStopCatalog, oneStopOn, receivedDossier, RecordingInbound, submittedMessage } from './testing.ts'
 
 let t: ReturnType<typeof testApp>
@@ -14,7 +17,7 @@ beforeEach(() => {
 afterEach(() => t.cleanup())
 
 const signal = () => new AbortController().signal
-const TABLES = ['onestop_dossiers', 'onestop_messages', 'onestop_events', 'onestop_files'] as const
+const TABLES = ['onestop_dossiers', 'onestop_messages', 'onestop_events', 'onestop_files', 'onestop_supplements'] as const
 const counts = () => Object.fromEntries(TABLES.map((table) => [table, (t.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]))
 const audits = (action: string) => (t.db.$client.prepare('SELECT count(*) AS n FROM audit_log WHERE action = ?').get(action) as { n: number }).n
 const status = (id: string) => (t.db.$client.prepare('SELECT status FROM onestop_dossiers WHERE id = ?').get(id) as { status: string } | undefined)?.status
@@ -130,6 +133,73 @@ describe('EmbeddedConnector: the applicant’s steps', () => {
       [3, 'supplementReceived'],
     ])
     expect(t.db.$client.prepare("SELECT sha256 FROM onestop_files WHERE dossier_id = ? AND type = 'application/pdf'").pluck().all(id)).toEqual(['b'.repeat(64)])
+  })
+
+  it('keeps what each supplement brought under the request it answers: components with their labels, files in order, note, form corrections', async () => {
+    const id = await registeredDossier()
+    const reception = officerSession('rec', JUSTICE, ['reception'])
+    onestop.desk.act(reception, id, { type: 'receive' })
+    onestop.desk.act(reception, id, { type: 'requestSupplement', items: [{ componentId: 'c1', description: 'Tờ khai thiếu chữ ký' }] })
+    t.clock.set('2026-07-02T02:00:00.000Z')
+    const signedPdf = { sha256: 'b'.repeat(64), size: 900, type: 'application/pdf' as const, name: 'to-khai-ky.pdf' }
+    const first: RelayMessage = { key: `${id}:s1`, dossierId: id, kind: 'supplement', payload: { components: [{ componentId: 'c1', files: [signedPdf] }], note: ' Đã ký lại tờ khai ' } }
+    await onestop.connector.deliver(first, signal())
+    t.clock.set('2026-07-02T03:00:00.000Z')
+    onestop.desk.act(reception, id, { type: 'requestSupplement', items: [{ componentId: 'c1', description: 'Thiếu trang 2' }, { description: 'Ghi rõ nơi cư trú' }] })
+    t.clock.set('2026-07-03T02:00:00.000Z')
+    const page1 = { sha256: 'c'.repeat(64), size: 700, type: 'image/jpeg' as const, name: 'trang-1.jpg' }
+    const page2 = { sha256: 'd'.repeat(64), size: 800, type: 'image/png' as const, name: 'trang-2.png' }
+    const second: RelayMessage = {
+      key: `${id}:s2`,
+      dossierId: id,
+      kind: 'supplement',
+      payload: { components: [{ componentId: 'c1', files: [page1, page2] }], form: { residence: 'Tổ 5, phường Phan Đình Phùng' } },
+    }
+    await onestop.connector.deliver(second, signal())
+    // The same message again changes nothing.
+    const before = counts()
+    await onestop.connector.deliver(first, signal())
+    await onestop.connector.deliver(second, signal())
+    expect(counts()).toEqual(before)
+    expect(before.onestop_supplements).toBe(2)
+
+    const repository = new OneStopRepository(t.db)
+    const dossier = officerDossier(repository.find(id)!, repository.recorded(id), ['reception'], t.clock.now(), HOLIDAYS_2025_2027)
+    expect(dossier.supplements).toEqual([
+      {
+        requestedAt: '2026-07-01T15:00:00+07:00',
+        items: [{ componentId: 'c1', description: 'Tờ khai thiếu chữ ký' }],
+        receivedAt: '2026-07-02T09:00:00+07:00',
+        components: [{ componentId: 'c1', label: 'Tờ khai', files: [{ sha256: signedPdf.sha256, name: 'to-khai-ky.pdf', type: 'application/pdf', size: 900 }] }],
+        note: 'Đã ký lại tờ khai',
+      },
+      {
+        requestedAt: '2026-07-02T10:00:00+07:00',
+        items: [{ componentId: 'c1', description: 'Thiếu trang 2' }, { description: 'Ghi rõ nơi cư trú' }],
+        receivedAt: '2026-07-03T09:00:00+07:00',
+        components: [
+          {
+            componentId: 'c1',
+            label: 'Tờ khai',
+            files: [
+              { sha256: page1.sha256, name: 'trang-1.jpg', type: 'image/jpeg', size: 700 },
+              { sha256: page2.sha256, name: 'trang-2.png', type: 'image/png', size: 800 },
+            ],
+          },
+        ],
+        form: { residence: 'Tổ 5, phường Phan Đình Phùng' },
+      },
+    ])
+    // Every file sent can be previewed.
+    expect(t.db.$client.prepare('SELECT sha256 FROM onestop_files WHERE dossier_id = ? ORDER BY sha256').pluck().all(id)).toEqual(['a', 'b', 'c', 'd'].map((c) => c.repeat(64)))
+  })
+
+  it('an open request has nothing under it yet', async () => {
+    const id = await registeredDossier()
+    onestop.desk.act(officerSession('rec', JUSTICE, ['reception']), id, { type: 'requestSupplement', items: [{ componentId: 'c1', description: 'Ảnh mờ' }] })
+    const repository = new OneStopRepository(t.db)
+    const dossier = officerDossier(repository.find(id)!, repository.recorded(id), ['reception'], t.clock.now(), HOLIDAYS_2025_2027)
+    expect(dossier.supplements).toEqual([{ requestedAt: '2026-07-01T15:00:00+07:00', items: [{ componentId: 'c1', description: 'Ảnh mờ' }] }])
   })
 
   it('refuses a supplement nobody asked for, or for a dossier it does not have', async () => {

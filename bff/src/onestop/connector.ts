@@ -5,7 +5,8 @@
  *
  * - 'submitted' registers the dossier (status registered, Mới đăng ký) with its files; a dossier
  *   already registered under another key is acknowledged as it is;
- * - 'supplement' is the applicant's complete supplement (supplementReceived: the count restarts);
+ * - 'supplement' is the applicant's complete supplement (supplementReceived: the count restarts),
+ *   kept with its files, note and form corrections beside the request it answers;
  * - 'withdrawal' is the applicant withdrawing (withdraw, only before processing).
  *
  * A message that can never be taken (a payload that does not pass the shared schemas, an unknown
@@ -23,8 +24,8 @@ import { vietnamIso } from '../dossiers/codes.ts'
 import type { Logger } from '../log.ts'
 import { applyEvent, queueKeys, reportEffects, type LifeDeps } from './life.ts'
 import type { EventPump } from './pump.ts'
-import type { StoredAnswer } from './repository.ts'
-import { SubmittedPayloadSchema, SupplementPayloadSchema, WithdrawalPayloadSchema } from './payload.ts'
+import { OneStopRepository, type OneStopRow, type StoredAnswer } from './repository.ts'
+import { SubmittedPayloadSchema, SupplementPayloadSchema, WithdrawalPayloadSchema, type SupplementPayload } from './payload.ts'
 
 export interface ConnectorDeps extends LifeDeps {
   clock: Clock
@@ -115,11 +116,11 @@ export class EmbeddedConnector implements OneStopConnector {
     const row = repository.find(message.dossierId)
     if (!row) return { answer: refusal('unknown-dossier', 'Hệ thống một cửa không có hồ sơ này.') }
     let event: LifeEvent
-    let files: { sha256: string; type: string; name: string; size: number }[] = []
+    let supplied: SupplementPayload | undefined
     if (message.kind === 'supplement') {
       const parsed = v.safeParse(SupplementPayloadSchema, message.payload)
       if (!parsed.success) return { answer: refusal('payload-invalid', `Dữ liệu bổ sung không hợp lệ: ${parsed.issues[0]?.message ?? ''}`) }
-      files = (parsed.output?.components ?? []).flatMap((c) => c.files)
+      supplied = parsed.output ?? {}
       event = { type: 'supplementReceived', at }
     } else {
       const parsed = v.safeParse(WithdrawalPayloadSchema, message.payload)
@@ -129,7 +130,21 @@ export class EmbeddedConnector implements OneStopConnector {
     }
     const applied = applyEvent(this.deps, row, event, null, { via: message.key })
     if (!applied.ok) return { answer: refusal(applied.code, applied.message.vi) }
-    for (const f of files) repository.addFile(row.id, { ...f, role: 'component' })
+    if (supplied) this.#keepSupplement(row, supplied, message.key, at)
     return { answer: { ok: true, ack: {} }, audit: applied.audit, effects: applied.effects }
+  }
+
+  /**
+   * Keeps what the supplement brought beside the request it answers: the open request, the last
+   * one of the state before the step (the machine takes a supplement only while one is open).
+   */
+  #keepSupplement(row: OneStopRow, supplied: SupplementPayload, key: string, at: string): void {
+    const { repository } = this.deps
+    const components = supplied.components ?? []
+    for (const f of components.flatMap((c) => c.files)) repository.addFile(row.id, { sha256: f.sha256, type: f.type, name: f.name, size: f.size, role: 'component' })
+    const note = supplied.note?.trim()
+    const form = supplied.form && Object.keys(supplied.form).length > 0 ? supplied.form : undefined
+    const request = OneStopRepository.state(row).supplements.length - 1
+    repository.addSupplement(row.id, { request, components, ...(form ? { form } : {}), ...(note ? { note } : {}) }, key, at)
   }
 }

@@ -14,10 +14,15 @@ export const SubmittedPayloadSchema = v.object({
 })
 export type SubmittedPayload = v.InferOutput<typeof SubmittedPayloadSchema>
 
-/** A supplement may bring new files (by component); none is fine. */
+/** A supplement may bring new files (by component), corrected form answers and a note; none is fine. */
 export const SupplementPayloadSchema = v.nullish(
-  v.object({ components: v.optional(v.pipe(v.array(SubmittedComponentSchema), v.maxLength(50))) }),
+  v.object({
+    components: v.optional(v.pipe(v.array(SubmittedComponentSchema), v.maxLength(50))),
+    form: v.optional(v.record(v.string(), v.unknown())),
+    note: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  }),
 )
+export type SupplementPayload = NonNullable<v.InferOutput<typeof SupplementPayloadSchema>>
 
 /** The applicant may say why they withdraw. */
 export const WithdrawalPayloadSchema = v.nullish(v.object({ reason: v.optional(v.pipe(v.string(), v.maxLength(2000))) }))

@@ -3,6 +3,7 @@
  * meant to run inside the caller's transaction (life.ts, connector.ts): each method is one
  * statement, and whatever must hold together is put together there.
  */
+import type { DossierSubmission } from '@portal/shared/dossiers/schema'
 import type { DossierLifeState } from '@portal/shared/lifecycle/types'
 import type { Db } from '../db/open.ts'
 import { onestopDossiers, onestopFiles } from './table.ts'
@@ -16,6 +17,22 @@ export interface EventRow {
   event: string
   actor: string | null
   actorSub: string | null
+}
+
+/** What the applicant sent to answer supplement request number `request` (from 0). */
+type SubmittedComponent = DossierSubmission['components'][number]
+
+export interface SuppliedRow {
+  request: number
+  components: SubmittedComponent[]
+  form?: Record<string, unknown>
+  note?: string
+}
+
+/** Who caused each event (by sequence number); what each answered supplement request brought (by its number). */
+export interface Recorded {
+  actors: Map<number, string | null>
+  supplied: Map<number, SuppliedRow>
 }
 
 /** What was answered to a relay message, stored with its key. */
@@ -47,6 +64,10 @@ export class OneStopRepository {
       actors: c.prepare('SELECT seq, actor FROM onestop_events WHERE dossier_id = ? ORDER BY seq'),
       file: c.prepare('INSERT OR IGNORE INTO onestop_files (dossier_id, sha256, type, name, size, role) VALUES (?, ?, ?, ?, ?, ?)'),
       findFile: c.prepare('SELECT sha256, type, name, size, role FROM onestop_files WHERE dossier_id = ? AND sha256 = ?'),
+      supplement: c.prepare(
+        'INSERT INTO onestop_supplements (dossier_id, request, components, form, note, message_key, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      supplements: c.prepare('SELECT request, components, form, note FROM onestop_supplements WHERE dossier_id = ? ORDER BY request'),
       message: c.prepare('SELECT answer FROM onestop_messages WHERE key = ?').pluck(),
       remember: c.prepare('INSERT INTO onestop_messages (key, dossier_id, kind, answer, received_at) VALUES (?, ?, ?, ?, ?)'),
       pending: c.prepare(
@@ -79,12 +100,37 @@ export class OneStopRepository {
     return new Map(rows.map((r) => [r.seq, r.actor]))
   }
 
+  /** What the dossier page reads beside the row: who caused each event, what each supplement brought. */
+  recorded(id: string): Recorded {
+    return { actors: this.actors(id), supplied: this.supplements(id) }
+  }
+
   addFile(dossierId: string, f: OneStopFile): void {
     this.#s.file.run(dossierId, f.sha256, f.type, f.name, f.size, f.role)
   }
 
   file(dossierId: string, sha256: string): OneStopFile | undefined {
     return this.#s.findFile.get(dossierId, sha256) as OneStopFile | undefined
+  }
+
+  addSupplement(dossierId: string, s: SuppliedRow, messageKey: string, at: string): void {
+    this.#s.supplement.run(dossierId, s.request, JSON.stringify(s.components), s.form ? JSON.stringify(s.form) : null, s.note ?? null, messageKey, at)
+  }
+
+  /** What each answered supplement request brought, by request number. */
+  supplements(dossierId: string): Map<number, SuppliedRow> {
+    const rows = this.#s.supplements.all(dossierId) as { request: number; components: string; form: string | null; note: string | null }[]
+    return new Map(
+      rows.map((r) => [
+        r.request,
+        {
+          request: r.request,
+          components: JSON.parse(r.components) as SubmittedComponent[],
+          ...(r.form ? { form: JSON.parse(r.form) as Record<string, unknown> } : {}),
+          ...(r.note ? { note: r.note } : {}),
+        },
+      ]),
+    )
   }
 
   answerTo(key: string): StoredAnswer | undefined {

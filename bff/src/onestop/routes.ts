@@ -98,7 +98,7 @@ export function officerRoutes({ desk, repository, store, audit, blobs, clock, lo
     const session = sessionOf(c)
     const row = desk.visible(session, c.req.valid('param').id)
     audit.record({ actor: session.sub, action: 'onestop.dossier-read', target: row.id, details: { code: row.code } })
-    return c.json(officerDossier(row, repository.actors(row.id), dutiesAt(session, row.agencyCode), clock.now(), desk.holidays()))
+    return c.json(officerDossier(row, repository.recorded(row.id), dutiesAt(session, row.agencyCode), clock.now(), desk.holidays()))
   })
 
   app.get('/api/officer/dossiers/:id/files/:sha256', officer, validate('param', FileParamSchema), async (c) => {
@@ -137,7 +137,7 @@ export function officerRoutes({ desk, repository, store, audit, blobs, clock, lo
     (c) => {
       const session = sessionOf(c)
       const row = desk.act(session, c.req.valid('param').id, c.req.valid('json'))
-      return c.json(officerDossier(row, repository.actors(row.id), dutiesAt(session, row.agencyCode), clock.now(), desk.holidays()))
+      return c.json(officerDossier(row, repository.recorded(row.id), dutiesAt(session, row.agencyCode), clock.now(), desk.holidays()))
     },
   )
 

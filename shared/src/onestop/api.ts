@@ -85,13 +85,34 @@ export const OfficerHistoryEntrySchema = v.object({
   actor: v.optional(v.string()),
 })
 
+/** A component as a supplement brought it: its files replace or complete the submitted ones. */
+export const SuppliedComponentSchema = v.object({
+  componentId: v.string(),
+  /** The component's label as the receipt named it (the dossier definition's, at intake). */
+  label: v.optional(v.string()),
+  files: v.array(v.object({ sha256: v.string(), name: v.string(), type: v.string(), size: v.number() })),
+})
+
+/** A supplement request (Mẫu 02) and, once it came, what the applicant sent to answer it. */
+export const OfficerSupplementSchema = v.object({
+  requestedAt: v.string(),
+  items: v.array(SupplementItemSchema),
+  receivedAt: v.optional(v.string()),
+  /** The files sent, by component, in the order sent (absent for a supplement recorded before they were kept). */
+  components: v.optional(v.array(SuppliedComponentSchema)),
+  note: v.optional(v.string()),
+  /** Corrected answers of the form, merged over the submitted ones. */
+  form: v.optional(v.record(v.string(), v.unknown())),
+})
+export type OfficerSupplement = v.InferOutput<typeof OfficerSupplementSchema>
+
 export const OfficerDossierSchema = v.object({
   ...OfficerQueueItemSchema.entries,
   submission: DossierSubmissionSchema,
   receipt: DossierReceiptSchema,
   history: v.array(OfficerHistoryEntrySchema),
   /** Supplement requests (Mẫu 02) and whether each was answered. */
-  supplements: v.array(v.object({ requestedAt: v.string(), items: v.array(SupplementItemSchema), receivedAt: v.optional(v.string()) })),
+  supplements: v.array(OfficerSupplementSchema),
   apologyUsed: v.boolean(),
   resultSha256: v.optional(v.string()),
   /** The actions the state machine allows now, for the buttons shown. */
