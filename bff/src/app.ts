@@ -90,7 +90,7 @@ export function createApp({ db, clock, config, logger, relay = relayFeature({ db
   app.route('/', slipRoutes({ db, clock, store, audit: auth.audit, holidays: calendar.holidays }))
   app.route('/', ratingRoutes({ db, clock, logger, audit: auth.audit, store, holidays: calendar.holidays }))
   app.route('/', lookupRoutes({ db, clock, config, template, store }))
-  app.route('/', statisticsRoutes({ db, clock, store, holidays: calendar.holidays }))
+  app.route('/', statisticsRoutes({ db, clock, store, holidays: calendar.holidays, template, origin: config.publicOrigin }))
   const notices = noticesFeature({ db, clock, config, logger, store, holidays: calendar.holidays })
   app.route('/', notices.routes)
   relay.inbound.onApplied(notices.listener)

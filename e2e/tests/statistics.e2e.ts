@@ -123,5 +123,13 @@ describe('the statistics page counts a returned, rated dossier', () => {
     expect(lines[0]).toMatch(/^Mã cơ quan,Cơ quan,Số hồ sơ tiếp nhận,Số hồ sơ đã giải quyết,/)
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${WARD.replaceAll('.', '\\.')},${WARD_NAME},1,1,`)))
     await context.close()
+
+    // With JavaScript off, the server page shows the same figures.
+    const noScript = await phoneContext(browser, { javaScriptEnabled: false })
+    const plain = await noScript.newPage()
+    await plain.goto(`${app.baseUrl}/thong-ke`)
+    const plainCard = plain.locator('.stats-groups > li', { has: plain.getByRole('heading', { name: WARD_NAME }) })
+    expect(await plainCard.locator('.stats-numbers dd').allTextContents()).toEqual(['1', '1', '0'])
+    await noScript.close()
   })
 })

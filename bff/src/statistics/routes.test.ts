@@ -108,3 +108,33 @@ describe('GET /api/statistics.csv', () => {
     expect(lines[2]).toBe('')
   })
 })
+
+describe('GET /thong-ke (the server page)', () => {
+  it('shows the same figures as the app, with the filters as typed and the CSV link', async () => {
+    await returnedDossier(t, relayed, citizen, officers)
+    const res = await get('/thong-ke?groupBy=agency-month&from=2026-07')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toMatch(/^text\/html/)
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=60')
+    const page = await res.text()
+    expect(page).toContain('<h1>Thống kê kết quả giải quyết hồ sơ</h1>')
+    expect(page).toContain('<option value="agency-month" selected>Cơ quan và tháng</option>')
+    expect(page).toContain('<input id="from" name="from" type="month" pattern="\\d{4}-\\d{2}" placeholder="Dạng năm-tháng, ví dụ 2026-01" value="2026-07">')
+    expect(page).toContain('href="/api/statistics.csv?groupBy=agency-month&amp;from=2026-07&amp;to=2026-07" download')
+    expect(page).toContain('<h2 lang="vi">Sở Tư pháp tỉnh Thái Nguyên, &quot;Một cửa&quot; · 2026-07</h2>')
+    expect(page).toContain('<dl class="stats-numbers"><div><dt>Tiếp nhận</dt><dd>1</dd></div><div><dt>Đã giải quyết</dt><dd>1</dd></div><div><dt>Đang giải quyết</dt><dd>0</dd></div></dl>')
+    expect(page).toContain('<p>100% đúng hạn hoặc trước hạn</p>')
+    expect(page).toContain('<a href="/thong-ke">Thống kê</a>')
+  })
+
+  it('says plainly when the period is wrong (400), keeping what it can of the form', async () => {
+    const res = await get('/thong-ke?groupBy=agency-field&from=2026-05&to=2026-01')
+    expect(res.status).toBe(400)
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+    const page = await res.text()
+    expect(page).toContain('<p class="problem" role="alert">Khoảng thời gian chưa đúng')
+    expect(page).toContain('<option value="agency-field" selected>')
+    expect((await get('/thong-ke?from=2010-01&to=2026-01')).status).toBe(400)
+    expect((await get('/thong-ke?groupBy=year')).status).toBe(400)
+  })
+})

@@ -3,6 +3,7 @@
  *
  *   GET /api/statistics?groupBy=&from=&to=       Statistics (JSON)
  *   GET /api/statistics.csv?groupBy=&from=&to=   the same groups as CSV (csv.ts), a download
+ *   GET /thong-ke?groupBy=&from=&to=             the same as a server page (page.ts)
  *
  * No session needed. The figures are computed from every dossier's mirrored life at most once a
  * minute per query (STATISTICS_TTL_MS) and may be cached as long by browsers and proxies: they
@@ -10,17 +11,21 @@
  * At most STATISTICS_CACHED queries are kept; the oldest goes first.
  */
 import { Hono, type Context } from 'hono'
+import { compress } from 'hono/compress'
+import * as v from 'valibot'
 import type { HolidayTable } from '@portal/shared/lifecycle/holidays'
-import { STATISTICS_MAX_MONTHS, StatisticsQuerySchema, type Statistics, type StatisticsQuery } from '@portal/shared/statistics/schema'
+import { GROUP_BYS, MONTH, STATISTICS_MAX_MONTHS, StatisticsQuerySchema, type Statistics, type StatisticsQuery } from '@portal/shared/statistics/schema'
 import type { CatalogStore } from '../catalog/store.ts'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
 import { vietnamIso } from '../dossiers/codes.ts'
-import { invalidInput } from '../http/problem.ts'
+import { HttpError, invalidInput } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
+import type { Template } from '../pages/template.ts'
 import { allRatings } from '../ratings/repository.ts'
 import { countStatistics, monthsBetween, monthStart, nextMonth, type MonthRange } from './count.ts'
 import { statisticsCsv } from './csv.ts'
+import { renderStatisticsPage } from './page.ts'
 import { StatisticsRepository } from './repository.ts'
 
 export const STATISTICS_TTL_MS = 60_000
@@ -32,6 +37,9 @@ export interface StatisticsDeps {
   clock: Clock
   store: CatalogStore
   holidays: () => HolidayTable
+  template: Template
+  /** PUBLIC_ORIGIN (the server page's canonical URL). */
+  origin: string
 }
 
 /** The month `n` months before `month`. */
@@ -41,7 +49,7 @@ function monthsBefore(month: string, n: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
 }
 
-export function statisticsRoutes({ db, clock, store, holidays }: StatisticsDeps) {
+export function statisticsRoutes({ db, clock, store, holidays, template, origin }: StatisticsDeps) {
   const repository = new StatisticsRepository(db)
   const cache = new Map<string, { at: number; statistics: Statistics }>()
   const app = new Hono()
@@ -97,6 +105,22 @@ export function statisticsRoutes({ db, clock, store, holidays }: StatisticsDeps)
     c.header('Content-Type', 'text/csv; charset=utf-8')
     c.header('Content-Disposition', `attachment; filename="thong-ke-${s.groupBy}-${s.from}-${s.to}.csv"`)
     return c.body(statisticsCsv(s))
+  })
+
+  app.get('/thong-ke', compress(), (c) => {
+    const query = c.req.query()
+    const parsed = v.safeParse(StatisticsQuerySchema, query)
+    // As the app's form shows the query: what it can read of it, the rest empty.
+    const month = (value: string | undefined) => (value && MONTH.test(value) ? value : '')
+    const typed = { groupBy: GROUP_BYS.find((g) => g === query.groupBy) ?? 'agency', from: month(query.from), to: month(query.to) }
+    let figures: Statistics | undefined
+    try {
+      figures = parsed.success ? statistics(range(parsed.output)) : undefined
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error
+    }
+    c.header('Cache-Control', figures ? CACHE_CONTROL : 'no-store')
+    return c.html(renderStatisticsPage({ template, origin, snapshot: store.snapshot() }, typed, figures), figures ? 200 : 400)
   })
 
   return app
