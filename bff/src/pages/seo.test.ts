@@ -18,6 +18,7 @@ describe('sitemap and robots', () => {
     expect(locs).toEqual([
       `${TEST_ORIGIN}/`,
       `${TEST_ORIGIN}/tra-cuu`,
+      `${TEST_ORIGIN}/thong-ke`,
       `${TEST_ORIGIN}/linh-vuc/ho-tich`,
       `${TEST_ORIGIN}/linh-vuc/dat-dai`,
       `${TEST_ORIGIN}/co-quan/commune-committee`,

@@ -14,6 +14,7 @@ export function renderSitemap(snapshot: CatalogSnapshot, origin: string): string
   const pages: [string, string][] = [
     ['/', updated],
     ['/tra-cuu', updated],
+    ['/thong-ke', updated],
     ...snapshot.fields.map((f): [string, string] => [`/linh-vuc/${f.id}`, updated]),
     ...snapshot.agencyKinds.map((k): [string, string] => [`/co-quan/${k.id}`, updated]),
     ...Object.values(LEVEL_SLUG).map((slug): [string, string] => [`/cap/${slug}`, updated]),
