@@ -116,6 +116,58 @@ describe('the officer’s dossier page', () => {
     ])
   })
 
+  it('shows under each supplement request what the applicant sent: files previewed as the originals, corrected answers, the note; the history counts the files', async () => {
+    const photo = { sha256: 'c'.repeat(64), size: 90_000, type: 'image/jpeg', name: 'giay-chung-sinh-ro.jpg' }
+    const scan = { sha256: 'd'.repeat(64), size: 70_000, type: 'application/pdf', name: 'cam-doan.pdf' }
+    const dossier = officerDossier({
+      status: 'supplementRequested',
+      history: [
+        { at: '2026-11-27T09:00:00+07:00', event: 'receive', from: 'registered', to: 'accepted', actor: 'Phạm Thị Hồng' },
+        { at: '2026-11-27T09:10:00+07:00', event: 'requestSupplement', from: 'accepted', to: 'supplementRequested', actor: 'Phạm Thị Hồng' },
+        { at: '2026-11-28T08:00:00+07:00', event: 'supplementReceived', from: 'supplementRequested', to: 'accepted' },
+        { at: '2026-11-28T09:00:00+07:00', event: 'requestSupplement', from: 'accepted', to: 'supplementRequested', actor: 'Phạm Thị Hồng' },
+      ],
+      supplements: [
+        {
+          requestedAt: '2026-11-27T09:10:00+07:00',
+          items: [{ componentId: 'c6', description: 'Ảnh bị mờ' }, { description: 'Ghi rõ quê quán' }],
+          receivedAt: '2026-11-28T08:00:00+07:00',
+          components: [{ componentId: 'c6', label: 'Giấy chứng sinh', files: [photo, scan] }],
+          form: { hometown: 'Xã Đại Phúc, tỉnh Thái Nguyên' },
+          note: 'Đã chụp lại giấy chứng sinh',
+        },
+        { requestedAt: '2026-11-28T09:00:00+07:00', items: [{ description: 'Ký tờ khai' }] },
+      ],
+      allowed: ['supplementReceived', 'withdraw', 'stop'],
+    })
+    const { wrapper } = await openDossier(() => dossier)
+    const [answered, waiting] = wrapper.findAll('#supplements-title ~ ol > li')
+    const supplied = answered!.get('.supplied')
+    expect(supplied.get('h3').text()).toBe('Người nộp đã gửi bổ sung: 2 tệp')
+    expect(supplied.get('ul.plain > li > span').text()).toBe('Giấy chứng sinh; nếu không có thì văn bản của người làm chứng, hoặc giấy cam đoan về việc sinh')
+    const image = supplied.get('.previews img')
+    expect(image.attributes()).toMatchObject({ src: `/api/officer/dossiers/${DOSSIER_ID}/files/${photo.sha256}`, alt: 'Xem ảnh giay-chung-sinh-ro.jpg cỡ đầy đủ (tab mới)', loading: 'lazy' })
+    const pdf = supplied.findAll('.previews a').find((a) => a.text() === 'Mở cam-doan.pdf (PDF, tab mới)')!
+    expect(pdf.attributes()).toMatchObject({ href: `/api/officer/dossiers/${DOSSIER_ID}/files/${scan.sha256}`, target: '_blank', rel: 'noopener' })
+    expect(supplied.findAll('h4').map((h) => h.text())).toEqual(['Thông tin tờ khai được sửa', 'Ghi chú của người nộp'])
+    expect(supplied.findAll('.answers > div').map((row) => [row.get('dt').text(), row.get('dd').text()])).toEqual([['Quê quán', 'Xã Đại Phúc, tỉnh Thái Nguyên']])
+    expect(supplied.text()).toContain('Đã chụp lại giấy chứng sinh')
+    // The open request has nothing under it yet.
+    expect(waiting!.text()).toContain('Đang chờ người nộp bổ sung')
+    expect(waiting!.find('.supplied').exists()).toBe(false)
+    // The original submission's files stay as they were.
+    expect(wrapper.findAll('#files-title ~ ul .previews li')).toHaveLength(2)
+    expect(wrapper.findAll('#history-title ~ .timeline > li').map(lines)[3]).toBe('08:00 28/11/2026 | Nhận hồ sơ bổ sung → Được tiếp nhận | Kèm 2 tệp')
+
+    await setLocale('en')
+    await settle()
+    expect(supplied.get('h3').text()).toBe('Sent by the applicant: 2 files')
+    expect(supplied.findAll('h4').map((h) => h.text())).toEqual(['Corrected answers of the form', "The applicant's note"])
+    expect(supplied.get('.answers dt').text()).toBe('Home town')
+    expect(supplied.get('.previews img').attributes('alt')).toBe('View the photo giay-chung-sinh-ro.jpg full size (new tab)')
+    expect(wrapper.findAll('#history-title ~ .timeline > li').map(lines)[3]).toContain('2 files came with it')
+  })
+
   it('refuse: reasons checked before anything is sent, confirmed, sent; the page shows the new state', async () => {
     const refused = officerDossier({ status: 'refused', allowed: [], slips: [3] })
     const { wrapper, requests } = await openDossier(() => officerDossier(), () => refused)
