@@ -35,7 +35,11 @@ export const ratingPaths = {
         401: problem('No session (type unauthenticated): checked before anything else'),
         403: problem(`Missing ${APP_HEADER} (csrf-header-missing), or a foreign Origin`),
         404: problem('No such dossier of mine'),
-        409: problem('rating-before-result (no result returned yet: "Hồ sơ chưa có kết quả"), rating-exists (rated before under another id), rating-conflict (this id with other content, or for another dossier)'),
+        409: {
+          description:
+            'rating-before-result (no result returned yet: "Hồ sơ chưa có kết quả"), rating-exists (rated before under another id), rating-conflict (this id with other content, or for another dossier); `dossier`: the server’s view of the dossier',
+          content: { 'application/problem+json': { schema: { allOf: [ref('Problem'), { type: 'object', properties: { dossier: ref('DossierView') }, required: ['dossier'] }] } } },
+        },
         413: problem('Body over the limit (payload-too-large)'),
       },
     },

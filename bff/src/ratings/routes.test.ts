@@ -84,6 +84,8 @@ describe('POST /api/dossiers/{id}/rating', () => {
     expect(((await (await t.app.request(`/api/dossiers/${id}`, { headers: citizen.headers })).json()) as { progress: object }).progress).not.toHaveProperty('rating')
     const p = await problem(await rate(citizen, id, body), 409, 'rating-before-result')
     expect(p.title).toBe('Hồ sơ chưa có kết quả')
+    // The server's dossier comes with the refusal: the phone shows where it stands.
+    expect(v.parse(DossierViewSchema, (p as unknown as { dossier: unknown }).dossier)).toMatchObject({ id, status: 'registered' })
     await act(t, officers.reception, id, { type: 'receive' })
     await act(t, officers.processing, id, { type: 'startProcessing', unit: officers.agency })
     await act(t, officers.approval, id, { type: 'approve' })
@@ -99,6 +101,7 @@ describe('POST /api/dossiers/{id}/rating', () => {
     expect((await rate(citizen, id, first)).status).toBe(201)
     const p = await problem(await rate(citizen, id, { id: randomUUID(), level: 'unsatisfied' }), 409, 'rating-exists')
     expect(p.title).toBe('Hồ sơ đã được đánh giá')
+    expect((p as unknown as { dossier: { progress: unknown } }).dossier.progress).toMatchObject({ rating: { level: 'very-satisfied' } })
     await problem(await rate(citizen, id, { ...first, level: 'unsatisfied' }), 409, 'rating-conflict')
     await problem(await rate(citizen, id, { ...first, comment: 'Thêm ý kiến' }), 409, 'rating-conflict')
     // A rating id used for one dossier cannot rate another.

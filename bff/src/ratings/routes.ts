@@ -6,7 +6,7 @@
  * Order: session (401), the id and the body's shape (400), the owner (anyone else 404), then the
  * rules. A dossier is rated once: its rating id again with the same content answers the view as
  * the first time (the phone's outbox may send it twice); the same id with other content, or
- * another rating of a rated dossier, is a 409. Only a dossier whose result was returned
+ * another rating of a rated dossier, is a 409 carrying the dossier's view. Only a dossier whose result was returned
  * (status `returned`) can be rated; before that, 409 "chưa có kết quả".
  */
 import { Hono } from 'hono'
@@ -52,9 +52,9 @@ export function ratingRoutes({ db, clock, logger, audit, store, holidays }: Rati
   const app = new Hono()
 
   /** A rating already stored for the dossier: the first answer for its own replay, else a 409. */
-  const settled = (stored: StoredRating, sent: RatingSubmission, hash: string) => {
-    if (stored.id !== sent.id) throw alreadyRated(stored.ratedAt)
-    if (stored.contentsHash !== hash) throw ratingConflict()
+  const settled = (stored: StoredRating, sent: RatingSubmission, hash: string, row: DossierRow) => {
+    if (stored.id !== sent.id) throw alreadyRated(stored.ratedAt, views.view(row))
+    if (stored.contentsHash !== hash) throw ratingConflict(views.view(row))
   }
 
   app.post(
@@ -80,12 +80,12 @@ export function ratingRoutes({ db, clock, logger, audit, store, holidays }: Rati
 
       const stored = ratings.find(dossierId)
       if (stored) {
-        settled(stored, sent, hash)
+        settled(stored, sent, hash, row)
         return c.json(views.view(row), 200)
       }
-      if (row.status !== 'returned') throw ratingBeforeResult()
+      if (row.status !== 'returned') throw ratingBeforeResult(views.view(row))
       const usedFor = ratings.dossierOf(sent.id)
-      if (usedFor !== undefined) throw ratingConflict()
+      if (usedFor !== undefined) throw ratingConflict(views.view(row))
 
       const result = ratings.record(
         {
@@ -103,7 +103,7 @@ export function ratingRoutes({ db, clock, logger, audit, store, holidays }: Rati
       )
       if (!result.created) {
         // Rated by a concurrent request between our look-up and our transaction.
-        settled(result.rating, sent, hash)
+        settled(result.rating, sent, hash, row)
         return c.json(views.view(row), 200)
       }
       audit.logged(result.audit)
