@@ -242,7 +242,7 @@ describe('the citizen follows the dossier on the phone', () => {
     again.close()
     await dossierPage(page, 'Đã được tiếp nhận')
     // Supplied: the due date restarts, and the next step is to wait for it.
-    expect(await page.locator('.submitted-meta').first().textContent()).toMatch(/Hạn trả kết quả: \d{2}\/\d{2}\/\d{4}/)
+    expect(await page.locator('.submitted-meta').first().textContent()).toMatch(/Hạn trả kết quả: \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/)
     expect(await page.locator('[data-next-step]').textContent()).toMatch(/^Không cần làm gì — hẹn trả kết quả \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}\.$/)
   })
 
