@@ -8,7 +8,8 @@
  * back with signed status events, as a real one would: one with a bad signature (refused, 401,
  * nothing changes), receipt (seq 1) sent twice, the supplement request (seq 3) sent before the
  * start of processing (seq 2) that it follows. After each step the app pulls the dossier's status
- * as it does when it starts, and shows what the province decided — and only that.
+ * as it does when it starts, and its dossier page shows what the province decided — and only
+ * that: the status, the history, the province's code beside ours, and what to supply.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -87,11 +88,11 @@ describe('relay through the HTTP connector to a province system', () => {
     await pulled
     const latest = (await serverView(page, id)).seq
     await expect.poll(() => storedSeq(page, id), { timeout: 15_000 }).toBe(latest)
-    await page.getByRole('heading', { name: 'Giấy tiếp nhận hồ sơ trực tuyến' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: (await serverView(page, id)).code }).waitFor()
   }
 
-  /** The status the dossier's page shows, and its history's statuses in order. */
-  const shownStatus = (page: Page) => page.locator('dl.receipt div', { has: page.locator('dt', { hasText: /^Trạng thái$/ }) }).locator('dd').textContent()
+  /** The status the dossier's page shows under its code, and its history's statuses in order. */
+  const shownStatus = (page: Page) => page.locator('main .submitted-meta .tag').first().textContent()
   const shownHistory = async (page: Page) => (await page.locator('ol.history li strong').allTextContents()).map((line) => line.trim())
 
   it('submitted once with the files’ hashes; signed callbacks shown in the app, the badly signed one refused', { timeout: 180_000 }, async () => {
@@ -172,13 +173,17 @@ describe('relay through the HTTP connector to a province system', () => {
     await openAfterPull(page, id)
     await expect.poll(() => shownStatus(page)).toContain('Yêu cầu bổ sung')
     await expect.poll(() => shownHistory(page)).toEqual(['Mới đăng ký', 'Đã được tiếp nhận', 'Đang xử lý', 'Yêu cầu bổ sung'])
+    // What to supply, every item as the province asked: the dossier's next step and its supplement page.
+    expect(await page.locator('main [data-next-step]').textContent()).toBe(`Bổ sung: ${ITEMS.map((i) => i.description).join('; ')}`)
+    await page.getByRole('link', { name: 'Bổ sung hồ sơ' }).click()
+    await expect.poll(() => page.locator('main [data-asked] li').allTextContents(), { timeout: 15_000 }).toEqual(ITEMS.map((i) => i.description))
 
-    // What to supply, every item, as the province asked (the notice of the request, in the app).
+    // And the notices: the request's with every item, one notice per step applied.
     await page.goto(`${app.baseUrl}/thong-bao`)
     await page.getByRole('heading', { name: 'Thông báo', level: 1 }).waitFor()
     const notice = page.locator('li.notice', { hasText: code }).filter({ hasText: 'Hồ sơ cần bổ sung' })
     await expect.poll(() => notice.locator('.notice-list li').allTextContents(), { timeout: 15_000 }).toEqual(ITEMS.map((i) => i.description))
-    // One notice per step applied: the callbacks sent again told the applicant nothing twice.
+    // The callbacks sent again told the applicant nothing twice.
     const titles = (await page.locator('li.notice h2').allTextContents()).map((t) => t.replace('Chưa đọc', '').trim())
     expect(titles).toEqual(['Hồ sơ cần bổ sung', 'Hồ sơ đang được giải quyết', 'Hồ sơ đã được tiếp nhận'])
 
