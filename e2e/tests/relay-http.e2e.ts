@@ -106,9 +106,8 @@ describe('relay through the HTTP connector to a province system', () => {
     const hashes = (await readStoredDraft(page, id))!.files.map((f) => f.sha256).sort()
     expect(hashes).toHaveLength(2)
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
-    await page.getByText(/Đã nộp — mã hồ sơ/).waitFor({ timeout: 30_000 })
     const sent = page.getByText(/Đã nộp — mã hồ sơ/)
-    await expect.poll(() => sent.textContent(), { timeout: 15_000 }).toMatch(CODE)
+    await expect.poll(() => sent.textContent(), { timeout: 30_000 }).toMatch(CODE)
     const code = CODE.exec((await sent.textContent()) ?? '')![0]
 
     // The province took the dossier once, with our code and the hashes of the files sent.
