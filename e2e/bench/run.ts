@@ -21,6 +21,7 @@ import { resumeBench } from './resume.ts'
 import { searchInChromium } from './search-chromium.ts'
 import { searchInNode } from './search-node.ts'
 import { sessionCost } from './session.ts'
+import { statusPullBench } from './status-pull.ts'
 
 const benches: Record<string, () => Promise<Figure[]>> = {
   'search-node': searchInNode,
@@ -36,6 +37,7 @@ const benches: Record<string, () => Promise<Figure[]>> = {
   resume: resumeBench,
   relay: relayBench,
   reconnect: reconnectBench,
+  'status-pull': statusPullBench,
 }
 
 const wanted = process.argv.slice(2).filter((a) => a in benches)

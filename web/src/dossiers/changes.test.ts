@@ -57,3 +57,14 @@ it('pulls page after page from the stored cursor and keeps the newest state of e
   expect(await pullChanges(db, 'alice', fetch, 'http://portal.test')).toBe(0)
   expect(asked).toEqual(['0', '2', '3'])
 })
+
+it('joins a pull already running for the same person rather than fetching the same pages twice', async () => {
+  let asked = 0
+  const fetch: typeof globalThis.fetch = async () => {
+    asked++
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    return new Response(JSON.stringify({ cursor: 1, dossiers: [view(1, 'registered', 1)] }), { status: 200 })
+  }
+  const [a, b] = await Promise.all([pullChanges(db, 'alice', fetch, 'http://portal.test'), pullChanges(db, 'alice', fetch, 'http://portal.test')])
+  expect([a, b, asked]).toEqual([1, 1, 1])
+})

@@ -12,8 +12,24 @@ const MAX_PAGES = 50
 
 export const cursorKey = (sub: string) => `dossiersCursor:${sub}`
 
-/** Pulls and stores every change after the stored cursor; returns how many dossiers changed. */
-export async function pullChanges(db: PortalDb, sub: string, fetch = globalThis.fetch, origin = location.origin): Promise<number> {
+const running = new Map<string, Promise<number>>()
+
+/**
+ * Pulls and stores every change after the stored cursor; returns how many dossiers changed. A
+ * pull asked for while one runs for the same person joins it (the app's start and the page that
+ * opens with it both ask): the same pages are not fetched twice.
+ */
+export function pullChanges(db: PortalDb, sub: string, fetch = globalThis.fetch, origin = location.origin): Promise<number> {
+  const key = `${db.name}\n${sub}`
+  let pull = running.get(key)
+  if (!pull) {
+    pull = pullPages(db, sub, fetch, origin).finally(() => running.delete(key))
+    running.set(key, pull)
+  }
+  return pull
+}
+
+async function pullPages(db: PortalDb, sub: string, fetch: typeof globalThis.fetch, origin: string): Promise<number> {
   let changed = 0
   for (let page = 0; page < MAX_PAGES; page++) {
     const stored = (await db.meta.get(cursorKey(sub)))?.value
