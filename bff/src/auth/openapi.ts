@@ -35,7 +35,18 @@ export const securitySchemes = {
     name: SESSION_COOKIE,
     description: `Opaque session cookie set by GET /auth/callback after sign-in. Writes also need the header ${APP_HEADER} (CSRF).`,
   },
+  relaySignature: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Relay-Signature',
+    description: 'HMAC-SHA256 of the timestamp and body with RELAY_CALLBACK_SECRET: a province’s status callbacks only.',
+  },
 }
+
+/** Operations anyone may call (public data). */
+export const PUBLIC_OPERATION: { security: Record<string, string[]>[] } = { security: [] }
+/** Operations anyone may call, that answer more to a signed-in owner. */
+export const OPTIONAL_SESSION: { security: Record<string, string[]>[] } = { security: [{}, { sessionCookie: [] }] }
 
 const session = [{ sessionCookie: [] }]
 const denied = {

@@ -57,6 +57,7 @@ export const relayPaths = {
   [CALLBACK_PATH]: {
     post: {
       operationId: 'postStatusEvent',
+      security: [{ relaySignature: [] }],
       summary: 'A status event from the province’s one-stop-shop (HTTP connector only; machine-to-machine)',
       description:
         `No session and no ${APP_HEADER}: the request is authenticated by ${SIGNATURE_HEADER} = "sha256=" + hex HMAC-SHA256(RELAY_CALLBACK_SECRET, "<${TIMESTAMP_HEADER}>.<raw body>"). ` +

@@ -1,6 +1,7 @@
 /** The OpenAPI part of the public statistics, its schema from the shared contract (shared/src/statistics/schema.ts). */
 import { toJsonSchemaDefs } from '@valibot/to-json-schema'
 import { GROUP_BYS, STATISTICS_MAX_MONTHS, StatisticsSchema } from '@portal/shared/statistics/schema'
+import { PUBLIC_OPERATION } from '../auth/openapi.ts'
 import { STATISTICS_TTL_MS } from './routes.ts'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
@@ -24,6 +25,7 @@ export const statisticsPaths = {
   '/api/statistics': {
     get: {
       operationId: 'getStatistics',
+      ...PUBLIC_OPERATION,
       summary: 'Dossiers received, processed (early, on time, late) and in progress per agency, with ratings and the indices of TT 01/2018 Art. 13',
       description: `No session needed. Computed from every dossier's mirrored life, at most once a minute per query. Counting rules: shared/src/statistics/schema.ts.`,
       parameters,
@@ -33,6 +35,7 @@ export const statisticsPaths = {
   '/api/statistics.csv': {
     get: {
       operationId: 'getStatisticsCsv',
+      ...PUBLIC_OPERATION,
       summary: 'The same figures as CSV (UTF-8 with BOM, a Vietnamese header row, one row per group)',
       parameters,
       responses: { 200: { description: 'A download', headers: cached, content: { 'text/csv': { schema: { type: 'string' } } } }, ...refused },
