@@ -201,6 +201,7 @@ describe('the citizen follows the dossier on the phone', () => {
     const { page, context } = phone
     await page.getByRole('link', { name: 'Bổ sung hồ sơ' }).click()
     await page.getByRole('heading', { name: 'Bổ sung hồ sơ', level: 1 }).waitFor()
+    await page.locator('[data-asked] li').first().waitFor()
     expect(await page.locator('[data-asked] li').allTextContents()).toEqual([ASKED])
 
     // The other device opens its own supplement too while the request is open, and goes offline.
