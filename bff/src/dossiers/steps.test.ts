@@ -76,6 +76,9 @@ describe('POST /api/dossiers/{id}/supplements', () => {
       note: 'Người nộp đã gửi bản bổ sung (1 tệp): Nơi cư trú: tổ 5, phường Phan Đình Phùng',
     })
 
+    // The phone says it left and offers no second draft for the same request.
+    expect(answered.progress?.supplementRequest?.sentAt).toBe('2026-07-02T09:00:00+07:00')
+
     const replay = await h.post(h.people.citizen, supplements(id), body)
     expect(replay.status).toBe(200)
     expect(await replay.json()).toEqual(answered)

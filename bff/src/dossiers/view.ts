@@ -8,7 +8,7 @@
  *   while the dossier is open, judged at the time of the answer (a phone offline judges it again
  *   from `dueAt`);
  * - `unit`: who holds the dossier; `supplementRequest`: the open request's items (Mẫu 02), only
- *   while the status is supplementRequested; `apology`: the one apology (Mẫu 04);
+ *   while the status is supplementRequested, with `sentAt` once the applicant's supplement left; `apology`: the one apology (Mẫu 04);
  * - `fees`: while the status is financialObligation, from the step that required them (the
  *   machine records `<amount> VND: <description>` as its note: slips read the history the same
  *   way);
@@ -93,16 +93,18 @@ export class DossierViews {
         ...(h.event ? { event: h.event } : {}),
         ...(h.unit ? { unit: unit(h.unit) } : {}),
       })),
-      progress: this.#progress(row, lifeOf(row), unit),
+      progress: this.#progress(row, lifeOf(row), unit, history),
     }
   }
 
-  #progress(row: DossierRow, life: DossierLifeState, unit: (code: string) => { code: string; name: string }): DossierProgress {
+  #progress(row: DossierRow, life: DossierLifeState, unit: (code: string) => { code: string; name: string }, history: readonly HistoryRow[]): DossierProgress {
     const status = row.status as DossierStatus
     const open = !FINAL_STATUSES.includes(status)
     const slips = issuedSlips(life, this.deps.holidays())
     const apology = slips.get(4)
     const request = status === 'supplementRequested' ? life.supplements.at(-1) : undefined
+    // The supplement sent for this request and not yet applied: the phone says so instead of asking again.
+    const sent = request && history.filter((h) => h.event === 'supplementSent' && Date.parse(h.at) >= Date.parse(request.requestedAt)).at(-1)
     const fees = status === 'financialObligation' ? FEES_NOTE.exec(lastStep(life, 'requireFees')?.note ?? '') : null
     const returned = life.resultFile ? this.#results.find(row.id, life.resultFile) : undefined
     const returnedAt = lastStep(life, 'returnResult')?.at
@@ -110,7 +112,7 @@ export class DossierViews {
       ...(life.receivedAt ? { receivedAt: life.receivedAt } : {}),
       ...(life.dueAt ? { dueAt: life.dueAt, overdue: open && isOverdue(this.deps.clock.now(), life.dueAt) } : {}),
       ...(life.unit ? { unit: unit(life.unit) } : {}),
-      ...(request ? { supplementRequest: { requestedAt: request.requestedAt, items: request.items } } : {}),
+      ...(request ? { supplementRequest: { requestedAt: request.requestedAt, items: request.items, ...(sent ? { sentAt: sent.at } : {}) } } : {}),
       ...(apology?.form === 4 && apology.newDueAt ? { apology: { at: apology.at, reason: apology.reason, newDueAt: apology.newDueAt } } : {}),
       ...(fees ? { fees: { amountVnd: Number(fees[1]), description: fees[2]! } } : {}),
       ...(returned && returnedAt ? { result: { sha256: returned.sha256, name: returned.name, type: returned.type, size: returned.size, returnedAt } } : {}),

@@ -100,7 +100,12 @@ export const DossierProgressSchema = v.object({
   unit: v.optional(v.object({ code: v.string(), name: v.string() })),
   /** The open supplement request (Mẫu 02): exactly what to supply. */
   supplementRequest: v.optional(
-    v.object({ requestedAt: v.string(), items: v.array(v.object({ componentId: v.optional(v.string()), description: v.string() })) }),
+    v.object({
+      requestedAt: v.string(),
+      items: v.array(v.object({ componentId: v.optional(v.string()), description: v.string() })),
+      /** When the applicant's supplement left for the one-stop-shop (it has not applied it yet). */
+      sentAt: v.optional(v.string()),
+    }),
   ),
   /** The apology (Mẫu 04), when there was one. */
   apology: v.optional(v.object({ at: v.string(), reason: v.string(), newDueAt: v.string() })),

@@ -10,6 +10,10 @@ describe('the next thing to do', () => {
     const items = [{ componentId: 'c6', description: 'Bản sao giấy chứng sinh rõ nét' }]
     expect(nextStep(view('supplementRequested', { supplementRequest: { requestedAt: '2026-11-27T10:00:00+07:00', items } }))).toEqual({ kind: 'supplement', items })
     expect(nextStep(view('supplementRequested', { dueAt: 'x' }))).toEqual({ kind: 'wait', dueAt: 'x' })
+    expect(nextStep(view('supplementRequested', { supplementRequest: { requestedAt: '2026-11-27T10:00:00+07:00', items, sentAt: '2026-11-28T09:00:00+07:00' } }))).toEqual({
+      kind: 'supplementSent',
+      at: '2026-11-28T09:00:00+07:00',
+    })
     expect(nextStep(view('financialObligation', { fees: { amountVnd: 50_000, description: 'Lệ phí' } }))).toEqual({ kind: 'fees', fees: { amountVnd: 50_000, description: 'Lệ phí' } })
     expect(nextStep(view('processed'))).toEqual({ kind: 'collect', delivery: { method: 'at-agency' } })
     expect(nextStep(view('returned'))).toEqual({ kind: 'rate' })

@@ -2,7 +2,8 @@
  * The next thing the applicant has to do, read from the dossier's status and progress as last
  * pulled (the same on the list and the dossier's page):
  *
- *   supplementRequested (with its request)  → supply the items asked for (Mẫu 02)
+ *   supplementRequested (with its request)  → supply the items asked for (Mẫu 02), or, once the
+ *                                            supplement left, wait for the agency to take it
  *   financialObligation                     → pay the fees
  *   processed                               → collect the result (where: the delivery chosen)
  *   returned, result not rated yet          → rate the service
@@ -15,6 +16,7 @@ import type { DossierProgress, DossierView, ResultDelivery } from '@portal/share
 
 export type NextStep =
   | { kind: 'supplement'; items: NonNullable<DossierProgress['supplementRequest']>['items'] }
+  | { kind: 'supplementSent'; at: string }
   | { kind: 'fees'; fees: DossierProgress['fees'] }
   | { kind: 'collect'; delivery: ResultDelivery }
   | { kind: 'rate' }
@@ -30,6 +32,7 @@ export function nextStep(view: Pick<DossierView, 'status' | 'progress' | 'receip
   const progress = view.progress ?? {}
   switch (view.status) {
     case 'supplementRequested':
+      if (progress.supplementRequest?.sentAt) return { kind: 'supplementSent', at: progress.supplementRequest.sentAt }
       return progress.supplementRequest ? { kind: 'supplement', items: progress.supplementRequest.items } : { kind: 'wait', dueAt: progress.dueAt }
     case 'financialObligation':
       return { kind: 'fees', fees: progress.fees }
