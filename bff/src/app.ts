@@ -8,6 +8,7 @@
  * app's files with the SPA fallback. Errors from all of them are answered in errors.ts.
  */
 import { Hono } from 'hono'
+import { compress } from 'hono/compress'
 import { authFeature } from './auth/feature.ts'
 import { calendarFeature } from './calendar/feature.ts'
 import { DirectoryEditor } from './catalog/directory/editor.ts'
@@ -56,6 +57,9 @@ export function createApp({ db, clock, config, logger, relay = relayFeature({ db
   app.use(requestLogger(logger))
   app.use(securityHeaders())
   app.use(originCheck([config.publicOrigin]))
+  // JSON answers over 1 KB (a week of status changes, the officers' queue) go gzipped to phones
+  // on slow links; the catalogue brings its own precompressed bodies (Content-Encoding set: skipped).
+  app.use('/api/*', compress({ contentTypeFilter: /^application\/(problem\+)?json/ }))
   // The province's status callbacks are machine-to-machine and signed with HMAC (relay/routes.ts):
   // no session, no X-Requested-With. Routed here, before the session and CSRF middleware of
   // /api/*, deliberately and for that one route only.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { Writable } from 'node:stream'
+import { gunzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as v from 'valibot'
 import { DOSSIER_CODE, DossierReceiptSchema, DossierViewSchema, type DossierReceipt } from '@portal/shared/dossiers/schema'
@@ -372,5 +373,10 @@ describe('GET /api/dossiers/…', () => {
     const bobs = (await (await changes(bob, '?cursor=0')).json()) as typeof all
     expect(bobs.dossiers.map((d) => d.id)).toEqual([b1.id])
     for (const bad of ['?cursor=-1', '?cursor=abc', '?cursor=1.5']) await problem(await changes(alice, bad), 400, 'invalid-input')
+
+    // Gzipped for a client that asks (phones catching up after days offline), the same JSON inside.
+    const zipped = await t.app.request('/api/dossiers/changes?cursor=0', { headers: { ...alice.headers, 'Accept-Encoding': 'gzip' } })
+    expect(zipped.headers.get('Content-Encoding')).toBe('gzip')
+    expect(JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8'))).toEqual(all)
   })
 })
