@@ -176,7 +176,7 @@ describe('the citizen follows the dossier on the phone', () => {
     expect(await item.locator('.tag-strong').first().textContent()).toBe('Yêu cầu bổ sung')
     // The clock stops while a supplement is asked for: no due date shows until it is supplied.
     expect(await item.textContent()).not.toContain('Hạn trả kết quả')
-    await expect.poll(() => page.locator('header [data-news]').textContent()).toBe('1 cập nhật')
+    await expect.poll(() => page.locator('header [data-news]').textContent()).toBe('1 mới')
     expect(await seriousViolations(page)).toEqual([])
     await page.screenshot({ path: `${SHOTS}/citizen-list.png`, fullPage: true })
 
@@ -341,6 +341,11 @@ describe('the citizen follows the dossier on the phone', () => {
     expect(stats.totals.received).toBeGreaterThanOrEqual(1)
     expect(stats.totals.processed).toBeGreaterThanOrEqual(1)
     expect(stats.groups.reduce((n, g) => n + (g.ratings['very-satisfied'] ?? 0), 0)).toBe(1)
+    // And the public page says so, reached from the footer.
+    await phone.page.goto(`${app.baseUrl}/`)
+    await phone.page.getByRole('contentinfo').getByRole('link', { name: 'Thống kê' }).click()
+    const ward = phone.page.locator('.stats-groups > li', { has: phone.page.getByRole('heading', { name: 'Ủy ban nhân dân phường Phan Đình Phùng' }) })
+    await expect.poll(async () => (await ward.count()) && ((await ward.textContent()) ?? ''), { timeout: 30_000 }).toContain('1 rất hài lòng')
     await phone.context.close()
   })
 })
