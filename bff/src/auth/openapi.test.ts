@@ -13,9 +13,9 @@ it('every /api operation but the public ones requires the session cookie, and re
   const spec = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, Op>>; components: { securitySchemes: object } }
   expect(spec.components.securitySchemes).toHaveProperty('sessionCookie')
   const PUBLIC = /^\/(healthz|api\/(catalog|agencies|openapi\.json|session)(\/|$))/
-  // Public by design, and saying so: look-up (more for the owner), statistics, a province's signed callbacks.
+  // Public by design, and saying so: look-up (more for the owner), statistics; a province's signed callbacks.
   const DECLARED: Record<string, Op['security']> = {
-    'get /api/lookup/{dossierCode}': [{}, { sessionCookie: [] }],
+    'get /api/lookup/{dossierCode}': [],
     'get /api/statistics': [],
     'get /api/statistics.csv': [],
     'post /api/relay/status-events': [{ relaySignature: [] }],

@@ -43,10 +43,8 @@ export const securitySchemes = {
   },
 }
 
-/** Operations anyone may call (public data). */
+/** Operations anyone may call (public data; the look-up answers more to a signed-in owner, as its text says). */
 export const PUBLIC_OPERATION: { security: Record<string, string[]>[] } = { security: [] }
-/** Operations anyone may call, that answer more to a signed-in owner. */
-export const OPTIONAL_SESSION: { security: Record<string, string[]>[] } = { security: [{}, { sessionCookie: [] }] }
 
 const session = [{ sessionCookie: [] }]
 const denied = {

@@ -1,7 +1,7 @@
 /** The OpenAPI part of the look-up, its schema from the shared contract (shared/src/lookup/schema.ts). */
 import { toJsonSchemaDefs } from '@valibot/to-json-schema'
 import { DossierLookupSchema } from '@portal/shared/lookup/schema'
-import { OPTIONAL_SESSION } from '../auth/openapi.ts'
+import { PUBLIC_OPERATION } from '../auth/openapi.ts'
 import { LOOKUP_LIMIT, LOOKUP_WINDOW_MS } from './routes.ts'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
@@ -18,7 +18,7 @@ export const lookupPaths = {
   '/api/lookup/{dossierCode}': {
     get: {
       operationId: 'lookUpDossier',
-      ...OPTIONAL_SESSION,
+      ...PUBLIC_OPERATION,
       summary: 'Look up a dossier by its code (TT 01/2018 Art. 16): procedure, status and dates',
       description:
         'No session needed. Anyone gets the procedure, the status (code 1–10 and its Vietnamese name) and the dates; the signed-in owner also gets `owner` ' +

@@ -62,7 +62,7 @@ export const relayPaths = {
       description:
         `No session and no ${APP_HEADER}: the request is authenticated by ${SIGNATURE_HEADER} = "sha256=" + hex HMAC-SHA256(RELAY_CALLBACK_SECRET, "<${TIMESTAMP_HEADER}>.<raw body>"). ` +
         `A timestamp more than ${REPLAY_WINDOW_S} s old or ${FUTURE_SKEW_S} s ahead is refused. Events apply in order of seq per dossier; a duplicate is ignored (200), an early one kept (202). ` +
-        `Body at most ${CALLBACK_BODY_LIMIT / 1024} KB. Answered 404 unless RELAY_CONNECTOR=http.`,
+        `Body at most ${CALLBACK_BODY_LIMIT / 1024} KB. Without RELAY_CONNECTOR=http nothing can be verified: every call is refused 401.`,
       parameters: [header(TIMESTAMP_HEADER, 'Unix time in seconds when signed'), header(SIGNATURE_HEADER, 'sha256=<hex>')],
       requestBody: { required: true, content: { 'application/json': { schema: ref('StatusEvent') } } },
       responses: {

@@ -109,11 +109,12 @@ describe(`POST ${CALLBACK_PATH}`, () => {
     expect(status()).toEqual({ status: 'registered', seq: 0 })
   })
 
-  it('is not there with the embedded connector (404), and the OpenAPI document describes it', async () => {
+  it('refuses every call with the embedded connector (401: no signature can be valid), and the OpenAPI document describes it', async () => {
     const embedded = testApp()
     try {
       const res = await embedded.app.request(CALLBACK_PATH, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })
-      expect(res.status).toBe(404)
+      expect(res.status).toBe(401)
+      expect(((await res.json()) as { type: string }).type).toMatch(/\/relay-signature-invalid$/)
       const doc = (await (await embedded.app.request('/api/openapi.json')).json()) as { paths: Record<string, { post?: { responses: Record<string, unknown> } }> }
       expect(Object.keys(doc.paths[CALLBACK_PATH]!.post!.responses).sort()).toEqual(['200', '202', '400', '401', '413', '422'])
     } finally {

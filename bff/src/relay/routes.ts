@@ -18,7 +18,7 @@ import * as v from 'valibot'
 import { requireRole, sessionOf } from '../auth/access.ts'
 import type { AuditLog } from '../audit/log.ts'
 import type { Clock } from '../clock.ts'
-import { invalidInput, notFound } from '../http/problem.ts'
+import { invalidInput } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
 import type { Logger } from '../log.ts'
 import type { StatusInbound } from './contract.ts'
@@ -33,7 +33,10 @@ export const CALLBACK_BODY_LIMIT = 64 * 1024
 export const MESSAGES_PAGE = 200
 
 export interface CallbackDeps {
-  /** RELAY_CALLBACK_SECRET; undefined with the embedded connector: the route then answers 404. */
+  /**
+   * RELAY_CALLBACK_SECRET; undefined with the embedded connector: no signature can then be
+   * valid, so every call is refused 401 like a wrongly signed one.
+   */
   secret: string | undefined
   inbound: StatusInbound
   clock: Clock
@@ -51,7 +54,10 @@ export function callbackRoutes({ secret, inbound, clock, logger }: CallbackDeps)
       },
     }),
     async (c) => {
-      if (secret === undefined) throw notFound('Cổng không nhận sự kiện trạng thái qua HTTP (RELAY_CONNECTOR khác http).')
+      if (secret === undefined) {
+        logger.warn('status callback refused: no province system is configured (RELAY_CONNECTOR is not http)')
+        throw callbackRefused('signature-invalid')
+      }
       const body = new Uint8Array(await c.req.arrayBuffer())
       const verdict = verify(secret, { timestamp: c.req.header(TIMESTAMP_HEADER), signature: c.req.header(SIGNATURE_HEADER), body }, clock.now().getTime())
       if (verdict !== 'ok') {
