@@ -13,6 +13,7 @@ import { CatalogStore } from './catalog/store.ts'
 import { seedCatalog } from './catalog/seed.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { ConfigError, loadConfig, type Config } from './config/config.ts'
+import { startCheckpointer } from './db/checkpointer.ts'
 import { openDatabase } from './db/open.ts'
 import { assertIdpAllowed, dispatch, startEmbeddedIdp } from './idp/mount.ts'
 import { createLogger, type Logger } from './log.ts'
@@ -33,6 +34,8 @@ const GRACE_MS = 10_000
 export async function startServer(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> {
   assertIdpAllowed(config)
   const db = openDatabase(config.databaseFile)
+  // WAL checkpoints in a worker thread, not inside a COMMIT on the event loop (db/checkpointer.ts).
+  const checkpointer = startCheckpointer(db, config.databaseFile, logger)
   seedCatalog(new CatalogStore(db, clock), { dir: config.catalogSeedDir, syntheticSize: config.catalogSyntheticSize }, logger)
   const stopAuth = startAuth(db, clock, config, logger)
   const relay = relayFeature({ db, clock, config, logger })
@@ -70,10 +73,12 @@ export async function startServer(config: Config, logger: Logger, clock: Clock =
         idp?.close()
         // A mail being sent is marked in the database when the server answers: wait for it.
         // The relay's deliveries in flight are aborted (they stay in the outbox) before the database closes.
-        void Promise.allSettled([stopMail(), relay.stop()]).finally(() => {
-          db.$client.close()
-          resolve()
-        })
+        void Promise.allSettled([stopMail(), relay.stop()])
+          .then(() => checkpointer.stop())
+          .finally(() => {
+            db.$client.close()
+            resolve()
+          })
       })
     }))
   return { server, url, close }

@@ -29,6 +29,10 @@
  *   latency is 200 ÷ throughput by Little's law (100 ms at 2,000/s, 50 ms only above 4,000/s,
  *   more than the bare Hono route manages on these two cores), so the saturated run's p99
  *   measures the queue the load generator builds, and is printed for information.
+ * - Since issue 6 every dossier is also relayed to the embedded one-stop-shop, on the same event
+ *   loop. Before each measured run the bench waits until the relay has delivered everything the
+ *   previous one left (warm-up included), so each run starts from the same state and measures
+ *   intake with the relay keeping up, not draining another run's backlog.
  * Ratios: intake / bare route, intake / raw SQLite.
  */
 import { spawn } from 'node:child_process'
@@ -81,6 +85,21 @@ async function load(url: string, headersOf: (i: number) => Record<string, string
     ],
   })
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts, total: result.requests.total }
+}
+
+/** Resolves once every relay message is delivered (or parked): at most two minutes. */
+async function relayDrained(dataDir: string): Promise<void> {
+  const db = openDatabase(join(dataDir, 'portal.sqlite'))
+  try {
+    const waiting = db.$client.prepare('SELECT count(*) FROM relay_outbox WHERE delivered_at IS NULL AND parked_at IS NULL').pluck()
+    const end = Date.now() + 120_000
+    while ((waiting.get() as number) > 0) {
+      if (Date.now() > end) throw new Error('the relay did not deliver the backlog within two minutes')
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+  } finally {
+    db.$client.close()
+  }
 }
 
 async function bareRoute(): Promise<Load> {
@@ -154,7 +173,9 @@ export async function intakeBench(): Promise<Figure[]> {
     const citizens = signInCitizens(bff, Array.from({ length: USERS }, (_, i) => `bench-citizen-${i + 1}`))
     const headersOf = (i: number) => ({ cookie: citizens[i % citizens.length]!.cookie, origin: bff.baseUrl, 'x-requested-with': 'portal' })
     await load(`${bff.baseUrl}/api/dossiers`, headersOf, 2)
+    await relayDrained(dataDir)
     intake = await load(`${bff.baseUrl}/api/dossiers`, headersOf, SECONDS)
+    await relayDrained(dataDir)
     let n = 1_000_000
     steady = await openLoop({
       url: `${bff.baseUrl}/api/dossiers`,
