@@ -124,6 +124,26 @@ describe('the statistics page counts a returned, rated dossier', () => {
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${WARD.replaceAll('.', '\\.')},${WARD_NAME},1,1,`)))
     await context.close()
 
+    // Opened directly, the server page is taken over by the app with its own figures: the app
+    // does not ask for them again, and they never give way to "loading".
+    const direct = await (await phoneContext(browser)).newPage()
+    const asked: string[] = []
+    direct.on('request', (request) => request.url().includes('/api/statistics') && asked.push(request.url()))
+    await direct.goto(`${app.baseUrl}/thong-ke`)
+    await direct.evaluate(() => {
+      const w = window as unknown as { emptied: boolean }
+      w.emptied = false
+      new MutationObserver(() => {
+        if (!document.querySelector('.stats-groups > li')) w.emptied = true
+      }).observe(document.getElementById('app')!, { childList: true, subtree: true })
+    })
+    await direct.locator('#app[data-v-app]').waitFor({ state: 'attached', timeout: 30_000 })
+    const directCard = direct.locator('.stats-groups > li', { has: direct.getByRole('heading', { name: WARD_NAME }) })
+    expect(await directCard.locator('.stats-numbers dd').allTextContents()).toEqual(['1', '1', '0'])
+    expect(await direct.evaluate(() => (window as unknown as { emptied: boolean }).emptied)).toBe(false)
+    expect(asked).toEqual([])
+    await direct.context().close()
+
     // With JavaScript off, the server page shows the same figures.
     const noScript = await phoneContext(browser, { javaScriptEnabled: false })
     const plain = await noScript.newPage()

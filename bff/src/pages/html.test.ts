@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, html, jsonLd, raw } from './html.ts'
+import { escapeHtml, html, jsonLd, pageData, raw } from './html.ts'
 
 describe('html builder', () => {
   it('escapes every interpolated string', () => {
@@ -23,5 +23,12 @@ describe('html builder', () => {
     expect(block.match(/<\/script>/g)).toHaveLength(1)
     const json = block.slice('<script type="application/ld+json">'.length, -'</script>'.length)
     expect(JSON.parse(json)).toEqual({ name: '</script><script>alert(1)</script><!--' })
+  })
+
+  it('the page data for the app cannot close its script element either', () => {
+    const block = pageData({ name: '</script><!--\u2028' }).value
+    expect(block.match(/<\/script>/g)).toHaveLength(1)
+    const json = block.slice('<script type="application/json" id="page-data">'.length, -'</script>'.length)
+    expect(JSON.parse(json)).toEqual({ name: '</script><!--\u2028' })
   })
 })

@@ -44,11 +44,20 @@ export function raw(markup: string): Html {
   return new Html(markup)
 }
 
-/**
- * A JSON-LD block. `<` is written as \u003c so no string in the data can close the script
- * element (`</script>`) or open a comment.
- */
+/** JSON for a script element: `<` is written as \u003c so no string can close it or open a comment. */
+function scriptJson(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}
+
+/** A JSON-LD block. */
 export function jsonLd(data: unknown): Html {
-  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
-  return raw(`<script type="application/ld+json">${json}</script>`)
+  return raw(`<script type="application/ld+json">${scriptJson(data)}</script>`)
+}
+
+/**
+ * What the page shows, as data for the app (web/src/ui/page-data.ts): the view that takes the
+ * server page over renders from it instead of asking again, so the page never flashes "loading".
+ */
+export function pageData(data: unknown): Html {
+  return raw(`<script type="application/json" id="page-data">${scriptJson(data)}</script>`)
 }

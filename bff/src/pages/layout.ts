@@ -5,7 +5,7 @@
  * without a visible jump.
  */
 import type { CatalogSnapshot } from '../catalog/store.ts'
-import { html, jsonLd, raw, type Html } from './html.ts'
+import { html, jsonLd, pageData, raw, type Html } from './html.ts'
 import { T } from './texts.ts'
 import type { Template } from './template.ts'
 
@@ -25,6 +25,8 @@ export interface PageMeta {
   jsonLd?: unknown
   /** Search results and error pages: not for indexes. */
   noindex?: boolean
+  /** What the page shows, for the app view that takes it over (html.ts, pageData). */
+  data?: unknown
 }
 
 export interface Crumb {
@@ -62,7 +64,8 @@ ${meta.noindex && html`<meta name="robots" content="noindex">`}
 <meta property="og:title" content="${meta.title}">
 <meta property="og:description" content="${description}">
 ${url && html`<meta property="og:url" content="${url}">`}
-${meta.jsonLd !== undefined && jsonLd(meta.jsonLd)}`
+${meta.jsonLd !== undefined && jsonLd(meta.jsonLd)}
+${meta.data !== undefined && pageData(meta.data)}`
 }
 
 /**

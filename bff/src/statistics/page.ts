@@ -1,8 +1,9 @@
 /**
  * The statistics page without JavaScript (/thong-ke?groupBy=&from=&to=), for search engines and
  * phones with scripts off: the app's StatisticsView markup (web/src/statistics/StatisticsView.vue)
- * with the same figures, so the app takes it over without a jump. The bars' colours live in the
- * app's lazy stylesheet; here the written numbers carry the page.
+ * with the same figures, also as page data for the view, so the app takes it over without a jump
+ * and without asking again. The bars' colours live in the app's lazy stylesheet; here the
+ * written numbers carry the page.
  */
 import { GROUP_BYS, type Statistics, type StatisticsGroup, type StatisticsGroupBy } from '@portal/shared/statistics/schema'
 import { formatDateTime } from '../lookup/texts.ts'
@@ -80,5 +81,5 @@ export function renderStatisticsPage(ctx: PageContext, typed: Typed, statistics:
 <p class="lead">${S.lead}</p>
 ${form(typed.groupBy, typed.from, typed.to)}
 ${statistics ? figures(statistics) : html`<p class="problem" role="alert">${S.errors.invalid}</p>`}`
-  return renderPage(ctx, { title: S.title, description: S.lead, path: '/thong-ke' }, main)
+  return renderPage(ctx, { title: S.title, description: S.lead, path: '/thong-ke', data: statistics }, main)
 }

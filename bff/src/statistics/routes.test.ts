@@ -125,6 +125,9 @@ describe('GET /thong-ke (the server page)', () => {
     expect(page).toContain('<dl class="stats-numbers"><div><dt>Tiếp nhận</dt><dd>1</dd></div><div><dt>Đã giải quyết</dt><dd>1</dd></div><div><dt>Đang giải quyết</dt><dd>0</dd></div></dl>')
     expect(page).toContain('<p>100% đúng hạn hoặc trước hạn</p>')
     expect(page).toContain('<a href="/thong-ke">Thống kê</a>')
+    // The same figures as data, for the app view that takes the page over.
+    const data = /<script type="application\/json" id="page-data">(.*?)<\/script>/.exec(page)?.[1]
+    expect(JSON.parse(data ?? 'null')).toEqual(await (await get('/api/statistics?groupBy=agency-month&from=2026-07')).json())
   })
 
   it('says plainly when the period is wrong (400), keeping what it can of the form', async () => {
@@ -133,6 +136,7 @@ describe('GET /thong-ke (the server page)', () => {
     expect(res.headers.get('Cache-Control')).toBe('no-store')
     const page = await res.text()
     expect(page).toContain('<p class="problem" role="alert">Khoảng thời gian chưa đúng')
+    expect(page).not.toContain('id="page-data"')
     expect(page).toContain('<option value="agency-field" selected>')
     expect((await get('/thong-ke?from=2010-01&to=2026-01')).status).toBe(400)
     expect((await get('/thong-ke?groupBy=year')).status).toBe(400)

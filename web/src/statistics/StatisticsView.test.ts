@@ -96,6 +96,34 @@ describe('the statistics page', () => {
     expect(wrapper.find('a[download]').attributes('href')).toBe('/api/statistics.csv?groupBy=agency&from=2025-08&to=2026-07')
   })
 
+  it('takes over the server page with its own figures, without asking again or showing "loading"', async () => {
+    const script = Object.assign(document.createElement('script'), { type: 'application/json', id: 'page-data', textContent: JSON.stringify(answer({ groupBy: 'agency-month', from: '2026-01', to: '2026-03' })) })
+    document.head.append(script)
+    answering(() => json(answer()))
+    const { wrapper, router } = await mountAt('/thong-ke?groupBy=agency-month&from=2026-01')
+    // Rendered in the first pass, before any promise settles: no "loading" in between.
+    expect(wrapper.find('[role="status"]').exists()).toBe(false)
+    expect(totals(wrapper)[0]).toEqual(['Tiếp nhận', '15'])
+    await settle()
+    expect(requests).toEqual([])
+    expect(wrapper.find('a[download]').attributes('href')).toBe('/api/statistics.csv?groupBy=agency-month&from=2026-01&to=2026-03')
+    // Other filters, and the same ones again later, are asked of the BFF.
+    await router.replace('/thong-ke?groupBy=agency')
+    await settle()
+    await router.replace('/thong-ke?groupBy=agency-month&from=2026-01')
+    await settle()
+    expect(requests).toEqual(['/api/statistics?groupBy=agency', '/api/statistics?groupBy=agency-month&from=2026-01'])
+  })
+
+  it('asks the BFF when the server page was for other filters', async () => {
+    const script = Object.assign(document.createElement('script'), { type: 'application/json', id: 'page-data', textContent: JSON.stringify(answer({ groupBy: 'agency-field' })) })
+    document.head.append(script)
+    answering(() => json(answer()))
+    await mountAt('/thong-ke')
+    await settle()
+    expect(requests).toEqual(['/api/statistics?groupBy=agency'])
+  })
+
   it('takes the filters from the link, puts the chosen ones in it, and names months and fields', async () => {
     answering(() => json(answer({ groupBy: 'agency-month', from: '2026-01', to: '2026-03', groups: [group({ month: '2026-02' })] })))
     const { wrapper, router } = await mountAt('/thong-ke?groupBy=agency-month&from=2026-01&to=2026-03')
