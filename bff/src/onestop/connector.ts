@@ -1,7 +1,11 @@
 /**
  * The embedded one-stop-shop as the relay sees it (OneStopConnector, bff/src/relay/contract.ts).
- * Each message is taken in one immediate transaction together with its key, so a key seen again
- * answers what it answered the first time and changes nothing:
+ * Each message is taken in one write together with its key, so a key seen again answers what it
+ * answered the first time and changes nothing. The write goes through the connection's group
+ * commit (db/write-queue.ts), beside the intakes and the relay's acknowledgements: a dossier
+ * relayed in-process costs no fsync of its own, which is what lets the relay keep up with intake
+ * (docs/benchmarks.md). Being in-process, it takes up to `concurrency` deliveries at once
+ * whatever RELAY_CONCURRENCY (sized for a remote system) says.
  *
  * - 'submitted' registers the dossier (status registered, Mới đăng ký) with its files; a dossier
  *   already registered under another key is acknowledged as it is;
@@ -20,6 +24,7 @@ import type { Effect, LifeEvent } from '@portal/shared/lifecycle/types'
 import { PermanentDeliveryError, type DeliveryAck, type OneStopConnector, type RelayMessage } from '../relay/contract.ts'
 import type { AuditEntry } from '../audit/chain.ts'
 import type { Clock } from '../clock.ts'
+import { writeQueueOf, type WriteQueue } from '../db/write-queue.ts'
 import { vietnamIso } from '../dossiers/codes.ts'
 import type { Logger } from '../log.ts'
 import { applyEvent, queueKeys, reportEffects, type LifeDeps } from './life.ts'
@@ -36,6 +41,7 @@ export interface ConnectorDeps extends LifeDeps {
 interface Taken {
   answer: StoredAnswer
   audit?: AuditEntry
+  /** Set when a step was applied: it wrote a status event, for the pump to push after the commit. */
   effects?: Effect[]
   replay: boolean
 }
@@ -44,22 +50,27 @@ const refusal = (code: string, message: string): StoredAnswer => ({ ok: false, c
 
 export class EmbeddedConnector implements OneStopConnector {
   readonly name = 'embedded'
+  readonly concurrency = 64
+  readonly #writes: WriteQueue
 
-  constructor(private readonly deps: ConnectorDeps) {}
+  constructor(private readonly deps: ConnectorDeps) {
+    this.#writes = writeQueueOf(deps.repository.db.$client)
+  }
 
   async deliver(message: RelayMessage, signal: AbortSignal): Promise<DeliveryAck> {
     signal.throwIfAborted()
-    const { repository, audit, logger, pump } = this.deps
-    const taken = repository.db.$client.transaction(() => this.#take(message)).immediate()
+    const { audit, logger, pump } = this.deps
+    const taken = await this.#writes.enqueue(() => this.#take(message))
     if (taken.audit) audit.logged(taken.audit)
     reportEffects(logger, message.dossierId, taken.effects ?? [])
     if (!taken.replay) logger.info({ key: message.key, dossier: message.dossierId, kind: message.kind, ok: taken.answer.ok }, 'one-stop-shop message taken')
-    pump.drain()
+    // Only a step (supplement, withdrawal) writes a status event; a registration has none to push.
+    if (taken.effects) pump.drain()
     if (!taken.answer.ok) throw new PermanentDeliveryError(`${taken.answer.code}: ${taken.answer.message}`)
     return taken.answer.ack
   }
 
-  /** Inside the immediate transaction. */
+  /** Inside the group commit's transaction (its own savepoint). */
   #take(message: RelayMessage): Taken {
     const { repository } = this.deps
     const seen = repository.answerTo(message.key)

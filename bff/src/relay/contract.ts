@@ -33,6 +33,11 @@ export interface DeliveryAck {
 /** Throw to retry later (network, 5xx, timeout); a `PermanentDeliveryError` parks the message. */
 export interface OneStopConnector {
   readonly name: 'embedded' | 'http'
+  /**
+   * Deliveries it takes at once when it knows better than RELAY_CONCURRENCY, which sizes the
+   * load on a remote system (the embedded module, in-process, takes many).
+   */
+  readonly concurrency?: number
   deliver(message: RelayMessage, signal: AbortSignal): Promise<DeliveryAck>
 }
 

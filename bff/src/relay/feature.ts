@@ -68,12 +68,10 @@ export function relayFeature({ db, clock, config, logger, holidays, worker: work
         logger.warn({ connector: settings.connector }, 'relay not started: the configured connector is not attached; the outbox keeps every message')
         return
       }
-      worker = new RelayWorker(
-        { outbox, connector, clock, logger },
-        { concurrency: settings.concurrency, timeoutMs: settings.timeoutMs, backoff: settings.backoff, ...workerOptions },
-      )
+      const concurrency = connector.concurrency ?? settings.concurrency
+      worker = new RelayWorker({ outbox, connector, clock, logger }, { concurrency, timeoutMs: settings.timeoutMs, backoff: settings.backoff, ...workerOptions })
       worker.start()
-      logger.info({ connector: connector.name, concurrency: settings.concurrency }, 'relay started')
+      logger.info({ connector: connector.name, concurrency }, 'relay started')
     },
     /** A message may be due now (an intake committed one). */
     wake(): void {
