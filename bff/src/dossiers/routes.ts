@@ -16,7 +16,6 @@
  * docs/decisions/0008-intake.md).
  */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import * as v from 'valibot'
 import { DossierIdSchema, DossierSubmissionSchema, type DossierReceipt, type DossierSubmission } from '@portal/shared/dossiers/schema'
@@ -28,6 +27,7 @@ import type { CatalogStore } from '../catalog/store.ts'
 import type { HolidayTable } from '@portal/shared/lifecycle/holidays'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
+import { limitBody } from '../http/body.ts'
 import { notFound } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
 import type { Logger } from '../log.ts'
@@ -95,12 +95,7 @@ export function dossierRoutes({ db, clock, logger, store, audit, uploads, blobs,
   app.post(
     '/api/dossiers',
     requireSession(),
-    bodyLimit({
-      maxSize: INTAKE_BODY_LIMIT,
-      onError: () => {
-        throw payloadTooLarge(INTAKE_BODY_LIMIT)
-      },
-    }),
+    limitBody(INTAKE_BODY_LIMIT, () => payloadTooLarge(INTAKE_BODY_LIMIT)),
     validate('json', DossierSubmissionSchema),
     async (c) => {
       const session = sessionOf(c)

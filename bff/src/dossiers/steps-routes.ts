@@ -15,7 +15,6 @@
  */
 import { Readable } from 'node:stream'
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { SupplementSubmissionSchema, WithdrawalRequestSchema } from '@portal/shared/dossiers/citizen'
 import type { HolidayTable } from '@portal/shared/lifecycle/holidays'
 import type { Session } from '../auth/sessions.ts'
@@ -24,6 +23,7 @@ import type { AuditLog } from '../audit/log.ts'
 import type { CatalogStore } from '../catalog/store.ts'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/open.ts'
+import { limitBody } from '../http/body.ts'
 import { notFound } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
 import type { Logger } from '../log.ts'
@@ -54,12 +54,7 @@ export function stepRoutes({ db, clock, logger, store, audit, uploads, blobs, ho
   const steps = new ApplicantSteps({ db, clock, store, audit, uploads, holidays })
   const results = new ResultFiles(db)
   const app = new Hono()
-  const limit = bodyLimit({
-    maxSize: INTAKE_BODY_LIMIT,
-    onError: () => {
-      throw payloadTooLarge(INTAKE_BODY_LIMIT)
-    },
-  })
+  const limit = limitBody(INTAKE_BODY_LIMIT, () => payloadTooLarge(INTAKE_BODY_LIMIT))
   /** The dossier as it is after the step (read again: the step took a new change sequence). */
   const answer = (c: Context, session: Session, id: string, created: boolean) => {
     c.header('Location', `/api/dossiers/${id}`)

@@ -14,7 +14,6 @@
  */
 import { Readable } from 'node:stream'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import * as v from 'valibot'
 import { DossierIdSchema, Sha256Schema } from '@portal/shared/dossiers/schema'
@@ -25,6 +24,7 @@ import type { AuditLog } from '../audit/log.ts'
 import type { CatalogStore } from '../catalog/store.ts'
 import type { Clock } from '../clock.ts'
 import { payloadTooLarge } from '../dossiers/problems.ts'
+import { limitBody } from '../http/body.ts'
 import { notFound } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
 import type { Logger } from '../log.ts'
@@ -126,12 +126,7 @@ export function officerRoutes({ desk, repository, store, audit, blobs, clock, lo
   app.post(
     '/api/officer/dossiers/:id/actions',
     officer,
-    bodyLimit({
-      maxSize: ACTION_BODY_LIMIT,
-      onError: () => {
-        throw payloadTooLarge(ACTION_BODY_LIMIT)
-      },
-    }),
+    limitBody(ACTION_BODY_LIMIT, () => payloadTooLarge(ACTION_BODY_LIMIT)),
     validate('param', IdParamSchema),
     validate('json', OfficerActionSchema),
     (c) => {

@@ -10,7 +10,6 @@
  * (status `returned`) can be rated; before that, 409 "chưa có kết quả".
  */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { RatingSubmissionSchema, type RatingSubmission } from '@portal/shared/dossiers/citizen'
 import type { HolidayTable } from '@portal/shared/lifecycle/holidays'
 import { ensureOwner, requireSession, sessionOf } from '../auth/access.ts'
@@ -24,6 +23,7 @@ import { payloadTooLarge } from '../dossiers/problems.ts'
 import { DossierRepository, type DossierRow } from '../dossiers/repository.ts'
 import { IdParamSchema } from '../dossiers/routes.ts'
 import { DossierViews } from '../dossiers/view.ts'
+import { limitBody } from '../http/body.ts'
 import { notFound } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
 import type { Logger } from '../log.ts'
@@ -60,12 +60,7 @@ export function ratingRoutes({ db, clock, logger, audit, store, holidays }: Rati
   app.post(
     '/api/dossiers/:id/rating',
     requireSession(),
-    bodyLimit({
-      maxSize: RATING_BODY_LIMIT,
-      onError: () => {
-        throw payloadTooLarge(RATING_BODY_LIMIT)
-      },
-    }),
+    limitBody(RATING_BODY_LIMIT, () => payloadTooLarge(RATING_BODY_LIMIT)),
     validate('param', IdParamSchema),
     validate('json', RatingSubmissionSchema),
     (c) => {

@@ -13,11 +13,11 @@
  * before the body is even parsed, so an unsigned caller learns nothing about what is expected.
  */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import * as v from 'valibot'
 import { requireRole, sessionOf } from '../auth/access.ts'
 import type { AuditLog } from '../audit/log.ts'
 import type { Clock } from '../clock.ts'
+import { limitBody } from '../http/body.ts'
 import { invalidInput } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
 import type { Logger } from '../log.ts'
@@ -47,12 +47,7 @@ export function callbackRoutes({ secret, inbound, clock, logger }: CallbackDeps)
   const app = new Hono()
   app.post(
     CALLBACK_PATH,
-    bodyLimit({
-      maxSize: CALLBACK_BODY_LIMIT,
-      onError: () => {
-        throw callbackTooLarge(CALLBACK_BODY_LIMIT)
-      },
-    }),
+    limitBody(CALLBACK_BODY_LIMIT, () => callbackTooLarge(CALLBACK_BODY_LIMIT)),
     async (c) => {
       if (secret === undefined) {
         logger.warn('status callback refused: no province system is configured (RELAY_CONNECTOR is not http)')
