@@ -5,6 +5,10 @@
  * in the latency of every request that was due meanwhile (no coordinated omission), and a
  * request that waits for a free connection waits on the clock too. Connections are kept alive
  * and capped at `connections`, like a pool of clients behind a proxy.
+ *
+ * The first `warmupSeconds` run at the same rate and are not counted (as wrk2 calibrates before
+ * it measures): the pool opens the connections the rate needs, and the server reaches the
+ * steady state it is measured in, instead of meeting the whole rate cold at the first instant.
  */
 import { Agent, request } from 'node:http'
 
@@ -12,18 +16,22 @@ export interface OpenLoopOptions {
   url: string
   /** Requests per second offered in all. */
   rate: number
+  /** Measured seconds, after the warm-up. */
   seconds: number
+  /** Seconds at the same rate before, not counted. Default 0. */
+  warmupSeconds?: number
   connections: number
   request: (i: number) => { method: string; headers: Record<string, string>; body?: string }
 }
 
 export interface OpenLoopResult {
-  /** Answers per second over the run (answers ÷ time from the first due time to the last answer). */
+  /** Answers per second over the measured run (answers ÷ time from its first due time to the last answer). */
   achieved: number
   p50: number
   p99: number
   max: number
   total: number
+  /** Over the warm-up and the measured run. */
   non2xx: number
   errors: number
 }
@@ -33,7 +41,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections })
   const target = new URL(options.url)
-  const count = Math.round(options.rate * options.seconds)
+  const warmup = Math.round(options.rate * (options.warmupSeconds ?? 0))
+  const count = warmup + Math.round(options.rate * options.seconds)
   const latencies: number[] = []
   let non2xx = 0
   let errors = 0
@@ -48,8 +57,10 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
         if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) non2xx++
         res.resume()
         res.on('end', () => {
-          lastEnd = performance.now()
-          latencies.push(lastEnd - due)
+          if (i >= warmup) {
+            lastEnd = performance.now()
+            latencies.push(lastEnd - due)
+          }
           resolve()
         })
       })
@@ -78,11 +89,11 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
   latencies.sort((a, b) => a - b)
   const round = (ms: number) => Math.round(ms * 10) / 10
   return {
-    achieved: latencies.length / ((lastEnd - start) / 1000),
+    achieved: latencies.length / ((lastEnd - (start + (warmup * 1000) / options.rate)) / 1000),
     p50: round(percentile(latencies, 50)),
     p99: round(percentile(latencies, 99)),
     max: round(latencies.at(-1) ?? 0),
-    total: count,
+    total: count - warmup,
     non2xx,
     errors,
   }
