@@ -27,7 +27,8 @@
  *   instead of each connection sending its next request the moment the previous one is answered.
  *   It runs first, on a fresh server: 3 s at the rate to warm up (the code paths, the pool's
  *   connections, the relay's pace), then 10 s measured. The saturated run comes after it; run
- *   first, it would leave the steady run its WAL and relay backlog to work off.
+ *   first, it would leave the steady run its WAL and relay backlog to work off. The generator
+ *   runs in a process of its own (bench/intake-load.ts), so that its pauses are not the BFF's.
  *   This is where the latency target applies: with 200 connections that never pause, the mean
  *   latency is 200 ÷ throughput by Little's law (100 ms at 2,000/s, 50 ms only above 4,000/s,
  *   more than the bare Hono route manages on these two cores), so the saturated run's p99
@@ -45,9 +46,10 @@ import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { Accounts } from '../../bff/src/accounts/repository.ts'
 import { openDatabase } from '../../bff/src/db/open.ts'
-import { communeCommittees, signInCitizens, startBff, WITHOUT_FILES } from '../faults/bff.ts'
+import { signInCitizens, startBff } from '../faults/bff.ts'
 import { freePort, repoRoot } from '../support/server.ts'
-import { openLoop, type OpenLoopResult } from './open-loop.ts'
+import { dossierBody, steadyInChild } from './intake-load.ts'
+import type { OpenLoopResult } from './open-loop.ts'
 import type { Figure } from './report.ts'
 
 const CONNECTIONS = 200
@@ -63,10 +65,6 @@ interface Load {
   total: number
 }
 
-function body(i: number): string {
-  const commune = communeCommittees[i % communeCommittees.length]!
-  return JSON.stringify({ id: randomUUID(), procedureCode: WITHOUT_FILES.code, communeCode: commune.communeCode, form: {}, components: [], resultDelivery: { method: 'at-agency' } })
-}
 
 const STEADY_RATE = 2000
 
@@ -81,7 +79,7 @@ async function load(url: string, headersOf: (i: number) => Record<string, string
         method: 'POST',
         setupRequest: (request) => {
           const n = i++
-          return { ...request, headers: { ...headersOf(n), 'content-type': 'application/json' }, body: body(n) }
+          return { ...request, headers: { ...headersOf(n), 'content-type': 'application/json' }, body: dossierBody(n) }
         },
       },
     ],
@@ -144,7 +142,7 @@ function rawSqlite(seconds: number): number {
       const { last } = counter.get(`000.00.A${i % 92}.H55`, '260701') as { last: number }
       const { seq } = sequence.get() as { seq: number }
       const at = new Date().toISOString()
-      insert.get(id, user.id, `000.00.A${i % 92}.H55-260701-${String(last).padStart(4, '0')}`, '3.000182', `000.00.A${i % 92}.H55`, 'h'.repeat(64), body(i), receipt, at, at, seq)
+      insert.get(id, user.id, `000.00.A${i % 92}.H55-260701-${String(last).padStart(4, '0')}`, '3.000182', `000.00.A${i % 92}.H55`, 'h'.repeat(64), dossierBody(i), receipt, at, at, seq)
       history.run(id, at)
       relay.run(id, at)
       const prev = lastAudit.get() as { seq: number; hash: string } | undefined
@@ -174,18 +172,7 @@ export async function intakeBench(): Promise<Figure[]> {
   try {
     const citizens = signInCitizens(bff, Array.from({ length: USERS }, (_, i) => `bench-citizen-${i + 1}`))
     const headersOf = (i: number) => ({ cookie: citizens[i % citizens.length]!.cookie, origin: bff.baseUrl, 'x-requested-with': 'portal' })
-    let n = 1_000_000
-    steady = await openLoop({
-      url: `${bff.baseUrl}/api/dossiers`,
-      rate: STEADY_RATE,
-      seconds: SECONDS,
-      warmupSeconds: 3,
-      connections: CONNECTIONS,
-      request: () => {
-        const i = n++
-        return { method: 'POST', headers: { ...headersOf(i), 'content-type': 'application/json' }, body: body(i) }
-      },
-    })
+    steady = await steadyInChild({ baseUrl: bff.baseUrl, cookies: citizens.map((c) => c.cookie), rate: STEADY_RATE, seconds: SECONDS, warmupSeconds: 3, connections: CONNECTIONS })
     await relayDrained(dataDir)
     intake = await load(`${bff.baseUrl}/api/dossiers`, headersOf, SECONDS)
     const db = openDatabase(join(dataDir, 'portal.sqlite'))
