@@ -105,7 +105,11 @@ describe('the citizen follows the dossier on the phone', () => {
       .poll(
         async () => {
           await page.goto(`${app.baseUrl}/can-bo/ho-so/${id}`)
-          return page.getByRole('heading', { name: code, level: 1 }).isVisible()
+          // The page renders after its data arrives, which can be well after the load event.
+          return page.getByRole('heading', { name: code, level: 1 }).waitFor({ timeout: 5_000 }).then(
+            () => true,
+            () => false,
+          )
         },
         { timeout: 30_000 },
       )

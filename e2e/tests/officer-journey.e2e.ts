@@ -106,6 +106,8 @@ describe('officers: queue, dossier page and actions', () => {
       .poll(
         async () => {
           await page.reload()
+          // The queue renders after its data arrives, which can be well after the load event.
+          await page.locator('ol.queue a').first().waitFor({ timeout: 5_000 }).catch(() => undefined)
           return page.locator('ol.queue a').allTextContents()
         },
         { timeout: 30_000 },
