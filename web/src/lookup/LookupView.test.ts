@@ -1,8 +1,7 @@
-import { enableAutoUnmount } from '@vue/test-utils'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { DossierLookup } from '@portal/shared/lookup/schema'
 import { setLocale } from '../i18n/index.ts'
-import { mountAt, settle } from '../testing.ts'
+import { jsonAnswer, mountAt, settle, viewTestHooks } from '../testing.ts'
 
 // /tra-cuu: the form, the answer of GET /api/lookup/{code} (the BFF's side is tested in
 // bff/src/lookup), and a plain message for each failure.
@@ -28,25 +27,8 @@ function answering(res: () => Response | Promise<Response>) {
     }),
   )
 }
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json', ...headers } })
 
-// The app shows times in the device's zone: this device is in Vietnam.
-beforeAll(() => {
-  vi.stubEnv('TZ', 'Asia/Ho_Chi_Minh')
-})
-afterAll(() => {
-  vi.unstubAllEnvs()
-})
-beforeEach(() => {
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined)
-})
-afterEach(async () => {
-  await setLocale('vi')
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
-})
-enableAutoUnmount(afterEach)
+viewTestHooks()
 
 type Mounted = Awaited<ReturnType<typeof mountAt>>['wrapper']
 /** Each dt/dd pair of the page's fact lists. */
@@ -54,7 +36,7 @@ const facts = (wrapper: Mounted) => wrapper.findAll('dl.facts > div').map((row) 
 
 describe('the look-up page', () => {
   it('looks up the code in the link at once and shows the procedure, the status and the dates', async () => {
-    answering(() => json(publicAnswer))
+    answering(() => jsonAnswer(publicAnswer))
     const { wrapper } = await mountAt(`/tra-cuu?ma=${CODE}`)
     await settle()
     expect(requests).toEqual([`/api/lookup/${CODE}`])
@@ -70,7 +52,7 @@ describe('the look-up page', () => {
   })
 
   it('normalises what was typed, puts it in the link, and focuses the answer', async () => {
-    answering(() => json(publicAnswer))
+    answering(() => jsonAnswer(publicAnswer))
     const focused = vi.spyOn(HTMLElement.prototype, 'focus')
     const { wrapper, router } = await mountAt('/tra-cuu')
     expect(requests).toEqual([])
@@ -83,7 +65,7 @@ describe('the look-up page', () => {
   })
 
   it('says a code is malformed without asking the server, and asks for one when empty', async () => {
-    answering(() => json(publicAnswer))
+    answering(() => jsonAnswer(publicAnswer))
     const { wrapper } = await mountAt('/tra-cuu')
     await wrapper.find('#ma').setValue('H55-0001')
     await wrapper.find('form').trigger('submit')
@@ -97,11 +79,11 @@ describe('the look-up page', () => {
   })
 
   it.each([
-    ['an unknown code', () => json({ type: 'x/not-found', title: 'Không tìm thấy', status: 404 }, 404), 'Không tìm thấy hồ sơ mang mã này. Hãy kiểm tra lại từng chữ số trên giấy tiếp nhận.'],
-    ['too many look-ups', () => json({ type: 'x/too-many-lookups', title: 'Quá nhiều', status: 429 }, 429, { 'Retry-After': '42' }), 'Bạn đã tra cứu quá nhiều lần trong một phút. Hãy thử lại sau 42 giây.'],
+    ['an unknown code', () => jsonAnswer({ type: 'x/not-found', title: 'Không tìm thấy', status: 404 }, 404), 'Không tìm thấy hồ sơ mang mã này. Hãy kiểm tra lại từng chữ số trên giấy tiếp nhận.'],
+    ['too many look-ups', () => jsonAnswer({ type: 'x/too-many-lookups', title: 'Quá nhiều', status: 429 }, 429, { 'Retry-After': '42' }), 'Bạn đã tra cứu quá nhiều lần trong một phút. Hãy thử lại sau 42 giây.'],
     ['no network', () => Promise.reject(new TypeError('Failed to fetch')), 'Cần có mạng để tra cứu. Hãy thử lại khi có kết nối.'],
-    ['a server failure', () => json({ type: 'x/internal', title: 'Lỗi', status: 500 }, 500), 'Chưa tra cứu được vì máy chủ đang gặp lỗi. Hãy thử lại sau ít phút.'],
-    ['an answer of the wrong shape', () => json({ code: CODE }), 'Chưa tra cứu được vì máy chủ đang gặp lỗi. Hãy thử lại sau ít phút.'],
+    ['a server failure', () => jsonAnswer({ type: 'x/internal', title: 'Lỗi', status: 500 }, 500), 'Chưa tra cứu được vì máy chủ đang gặp lỗi. Hãy thử lại sau ít phút.'],
+    ['an answer of the wrong shape', () => jsonAnswer({ code: CODE }), 'Chưa tra cứu được vì máy chủ đang gặp lỗi. Hãy thử lại sau ít phút.'],
   ])('says in plain Vietnamese what happened: %s', async (_case, res, message) => {
     answering(res)
     const { wrapper } = await mountAt(`/tra-cuu?ma=${CODE}`)
@@ -112,7 +94,7 @@ describe('the look-up page', () => {
 
   it('shows the owner the agency, the unit, the history and the way to the receipt', async () => {
     answering(() =>
-      json({
+      jsonAnswer({
         ...publicAnswer,
         owner: {
           id: '5f0c7d1e-8a53-4c1f-9a39-4b5b8c0f1a2b',
@@ -142,7 +124,7 @@ describe('the look-up page', () => {
   })
 
   it('speaks English when asked', async () => {
-    answering(() => json(publicAnswer))
+    answering(() => jsonAnswer(publicAnswer))
     await setLocale('en')
     const { wrapper } = await mountAt(`/tra-cuu?ma=${CODE}`)
     await settle()

@@ -1,8 +1,7 @@
-import { enableAutoUnmount } from '@vue/test-utils'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Statistics, StatisticsGroup } from '@portal/shared/statistics/schema'
 import { setLocale } from '../i18n/index.ts'
-import { mountAt, settle } from '../testing.ts'
+import { jsonAnswer, mountAt, settle, viewTestHooks } from '../testing.ts'
 
 // /thong-ke: the filters in the URL, the groups of GET /api/statistics as cards with bars and
 // written numbers (the BFF's side is tested in bff/src/statistics), the CSV link with the same
@@ -44,23 +43,8 @@ function answering(res: () => Response | Promise<Response>) {
     }),
   )
 }
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } })
 
-beforeAll(() => {
-  vi.stubEnv('TZ', 'Asia/Ho_Chi_Minh')
-})
-afterAll(() => {
-  vi.unstubAllEnvs()
-})
-beforeEach(() => {
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined)
-})
-afterEach(async () => {
-  await setLocale('vi')
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
-})
-enableAutoUnmount(afterEach)
+viewTestHooks()
 
 type Mounted = Awaited<ReturnType<typeof mountAt>>['wrapper']
 const totals = (w: Mounted) => w.findAll('.stats-totals > div').map((d) => [d.find('dt').text(), d.find('dd').text()])
@@ -68,7 +52,7 @@ const cards = (w: Mounted) => w.findAll('.stats-groups > li')
 
 describe('the statistics page', () => {
   it('shows the totals and a card per agency with bars, written numbers, the score and the ratings', async () => {
-    answering(() => json(answer()))
+    answering(() => jsonAnswer(answer()))
     const { wrapper } = await mountAt('/thong-ke')
     await settle()
     expect(requests).toEqual(['/api/statistics?groupBy=agency'])
@@ -99,7 +83,7 @@ describe('the statistics page', () => {
   it('takes over the server page with its own figures, without asking again or showing "loading"', async () => {
     const script = Object.assign(document.createElement('script'), { type: 'application/json', id: 'page-data', textContent: JSON.stringify(answer({ groupBy: 'agency-month', from: '2026-01', to: '2026-03' })) })
     document.head.append(script)
-    answering(() => json(answer()))
+    answering(() => jsonAnswer(answer()))
     const { wrapper, router } = await mountAt('/thong-ke?groupBy=agency-month&from=2026-01')
     // Rendered in the first pass, before any promise settles: no "loading" in between.
     expect(wrapper.find('[role="status"]').exists()).toBe(false)
@@ -118,21 +102,21 @@ describe('the statistics page', () => {
   it('asks the BFF when the server page was for other filters', async () => {
     const script = Object.assign(document.createElement('script'), { type: 'application/json', id: 'page-data', textContent: JSON.stringify(answer({ groupBy: 'agency-field' })) })
     document.head.append(script)
-    answering(() => json(answer()))
+    answering(() => jsonAnswer(answer()))
     await mountAt('/thong-ke')
     await settle()
     expect(requests).toEqual(['/api/statistics?groupBy=agency'])
   })
 
   it('takes the filters from the link, puts the chosen ones in it, and names months and fields', async () => {
-    answering(() => json(answer({ groupBy: 'agency-month', from: '2026-01', to: '2026-03', groups: [group({ month: '2026-02' })] })))
+    answering(() => jsonAnswer(answer({ groupBy: 'agency-month', from: '2026-01', to: '2026-03', groups: [group({ month: '2026-02' })] })))
     const { wrapper, router } = await mountAt('/thong-ke?groupBy=agency-month&from=2026-01&to=2026-03')
     await settle()
     expect(requests).toEqual(['/api/statistics?groupBy=agency-month&from=2026-01&to=2026-03'])
     expect(cards(wrapper)[0]!.find('h2').text()).toBe('Sở Tư pháp tỉnh Thái Nguyên · 2026-02')
     expect((wrapper.find('#groupBy').element as HTMLSelectElement).value).toBe('agency-month')
 
-    answering(() => json(answer({ groupBy: 'agency-field', from: '2026-02', to: '2026-03', groups: [group({ field: { code: 'ho-tich', name: 'Hộ tịch', nameEn: 'Civil status' } })] })))
+    answering(() => jsonAnswer(answer({ groupBy: 'agency-field', from: '2026-02', to: '2026-03', groups: [group({ field: { code: 'ho-tich', name: 'Hộ tịch', nameEn: 'Civil status' } })] })))
     await wrapper.find('#groupBy').setValue('agency-field')
     await wrapper.find('#from').setValue('2026-02')
     await wrapper.find('form').trigger('submit')
@@ -149,7 +133,7 @@ describe('the statistics page', () => {
   })
 
   it('says plainly when the period is wrong, the phone is offline or the server fails', async () => {
-    answering(() => json({ type: 'x', title: 'Dữ liệu gửi lên không hợp lệ', status: 400 }, 400))
+    answering(() => jsonAnswer({ type: 'x', title: 'Dữ liệu gửi lên không hợp lệ', status: 400 }, 400))
     const { wrapper } = await mountAt('/thong-ke?from=2026-05&to=2026-01')
     await settle()
     expect(wrapper.find('[role=alert]').text()).toContain('Khoảng thời gian chưa đúng')
@@ -162,7 +146,7 @@ describe('the statistics page', () => {
     await settle()
     expect(wrapper.find('[role=alert]').text()).toBe('Cần có mạng để xem số liệu thống kê. Hãy thử lại khi có kết nối.')
 
-    answering(() => json({ groups: 'nope' }))
+    answering(() => jsonAnswer({ groups: 'nope' }))
     await wrapper.find('#groupBy').setValue('agency')
     await wrapper.find('form').trigger('submit')
     await settle()
