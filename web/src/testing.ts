@@ -26,6 +26,12 @@ export async function settle(): Promise<void> {
   }
 }
 
+/**
+ * Waits until `check` passes. Five seconds, not vi.waitFor's one: on a loaded two-core CI machine
+ * an IndexedDB round trip and the re-render after it can take longer than a second.
+ */
+export const eventually = <T>(check: () => T | Promise<T>, timeout = 5_000): Promise<T> => vi.waitFor(check, { timeout, interval: 20 })
+
 /** A JSON answer as the BFF gives it (problem+json from 400 up). */
 export const jsonAnswer = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json', ...headers } })

@@ -104,7 +104,9 @@ describe('relay worker', () => {
     // The n-th wait is between half and all of min(320, 40·2^(n−1)) ms (timers may only be late).
     const ceilings = [40, 80, 160, 320, 320, 320, 320]
     gaps.forEach((gap, i) => expect(gap, `wait ${i + 1}`).toBeGreaterThanOrEqual(ceilings[i]! / 2 - 5))
-    expect(gaps.slice(3).every((gap) => gap < 320 + 250)).toBe(true)
+    // The cap holds: uncapped, the seventh wait would be at least 1,280 ms (half of 40·2^6). The
+    // margin above 320 is for timers that run late on a loaded machine, not part of the rule.
+    expect(Math.max(...gaps.slice(3))).toBeLessThan(1_200)
     expect(t.logs.filter((l) => l.msg === 'relay message not delivered: retried later')).toHaveLength(7)
   })
 

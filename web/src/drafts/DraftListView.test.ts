@@ -4,7 +4,7 @@ import { agenciesFixture, catalogFixture } from '../catalog/fixtures.ts'
 import { replaceCatalog } from '../catalog/local.ts'
 import { portalDb, type DraftRow, type FileRow } from '../db.ts'
 import { setLocale } from '../i18n/index.ts'
-import { mountAt, settle } from '../testing.ts'
+import { mountAt, settle, eventually } from '../testing.ts'
 
 // "Hồ sơ của tôi" (/ho-so): every draft on the device with its procedure, progress, last change
 // and size; rename in place; delete only after a confirmation; the device's storage use.
@@ -62,9 +62,9 @@ enableAutoUnmount(afterEach)
 
 async function openList() {
   const mounted = await mountAt('/ho-so')
-  await vi.waitFor(() => expect(mounted.wrapper.findAll('li.draft')).toHaveLength(2))
+  await eventually(() => expect(mounted.wrapper.findAll('li.draft')).toHaveLength(2))
   // The procedure, its definition (a chunk of its own) and the progress they give.
-  await vi.waitFor(() => expect(mounted.wrapper.findAll('.draft-facts li')[0]?.text()).toMatch(/^Đã trả lời/))
+  await eventually(() => expect(mounted.wrapper.findAll('.draft-facts li')[0]?.text()).toMatch(/^Đã trả lời/))
   await settle()
   return mounted
 }
@@ -92,7 +92,7 @@ describe('the drafts list', () => {
 
   it('shows what the device holds', async () => {
     const { wrapper } = await openList()
-    await vi.waitFor(() => expect(wrapper.find('.storage-use').exists()).toBe(true))
+    await eventually(() => expect(wrapper.find('.storage-use').exists()).toBe(true))
     expect(wrapper.get('.storage-use').text()).toBe('Đã dùng 12\u00a0MB / còn trống khoảng 1,2\u00a0GB.')
   })
 
@@ -105,8 +105,8 @@ describe('the drafts list', () => {
     expect((input.element as HTMLInputElement).value).toBe('Khai sinh cho bé Bình')
     await input.setValue('  Hồ sơ khai sinh của Bình  ')
     await older().get('form').trigger('submit')
-    await vi.waitFor(async () => expect((await (await portalDb()).drafts.get('older'))?.title).toBe('Hồ sơ khai sinh của Bình'))
-    await vi.waitFor(() => expect(wrapper.get('#draft-older a').text()).toBe('Hồ sơ khai sinh của Bình'))
+    await eventually(async () => expect((await (await portalDb()).drafts.get('older'))?.title).toBe('Hồ sơ khai sinh của Bình'))
+    await eventually(() => expect(wrapper.get('#draft-older a').text()).toBe('Hồ sơ khai sinh của Bình'))
     expect(older().find('form').exists()).toBe(false)
   })
 
@@ -130,7 +130,7 @@ describe('the drafts list', () => {
     deleteButton().click()
     await settle()
     await wrapper.get('dialog').findAll('button').find((b) => b.text() === 'Xoá hồ sơ')!.trigger('click')
-    await vi.waitFor(() => expect(wrapper.findAll('li.draft')).toHaveLength(1))
+    await eventually(() => expect(wrapper.findAll('li.draft')).toHaveLength(1))
     expect(await db.drafts.get('older')).toBeUndefined()
     expect(await db.files.where('draftId').equals('older').count()).toBe(0)
     expect(await db.drafts.get('newer')).toBeDefined()
@@ -140,7 +140,7 @@ describe('the drafts list', () => {
     await (await portalDb()).drafts.clear()
     await setLocale('en')
     const { wrapper } = await mountAt('/ho-so')
-    await vi.waitFor(() => expect(wrapper.text()).toContain('No dossiers yet.'))
+    await eventually(() => expect(wrapper.text()).toContain('No dossiers yet.'))
     expect(wrapper.get('h1').text()).toBe('My dossiers')
     expect(wrapper.get('a.button').attributes('href')).toBe('/tim-kiem')
   })

@@ -9,7 +9,7 @@ import { replaceCatalog } from '../catalog/local.ts'
 import { portalDb } from '../db.ts'
 import { i18n, setLocale } from '../i18n/index.ts'
 import { router as appRouter } from '../router.ts'
-import { settle } from '../testing.ts'
+import { settle, eventually } from '../testing.ts'
 
 // One section of a draft (/ho-so/:id/:section): the definition's fields, an error under a
 // field once it is left, and on "Lưu và tiếp tục" the error summary, in Vietnamese.
@@ -45,7 +45,7 @@ async function openSection(section = 'applicant') {
   await router.isReady()
   const wrapper = mount(defineComponent(() => () => h(RouterView)), { global: { plugins: [pinia, router, i18n] }, attachTo: document.body })
   await flushPromises()
-  await vi.waitFor(() => expect(wrapper.find('form.form-step').exists()).toBe(true))
+  await eventually(() => expect(wrapper.find('form.form-step').exists()).toBe(true))
   await settle()
   return { wrapper, router }
 }
@@ -124,6 +124,6 @@ describe('a section of the form', () => {
     await wrapper.get('form.form-step').trigger('submit')
     await settle()
     expect(wrapper.find('.error-summary').exists()).toBe(false)
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/ho-so/${ID}/child`))
+    await eventually(() => expect(router.currentRoute.value.path).toBe(`/ho-so/${ID}/child`))
   })
 })

@@ -6,7 +6,7 @@ import { replaceCatalog } from '../catalog/local.ts'
 import { useCatalogStore } from '../catalog/store.ts'
 import { useSessionStore } from '../auth/session.ts'
 import { portalDb, type DraftRow } from '../db.ts'
-import { mountAt, settle } from '../testing.ts'
+import { mountAt, settle, eventually } from '../testing.ts'
 import { createPrefilledDraft } from './prefill.ts'
 import { mergeChanges } from './save.ts'
 
@@ -126,20 +126,20 @@ describe('the applicant step', () => {
     const db = await portalDb()
     const id = await createPrefilledDraft(db, NEW, birth.form, USER)
     const { wrapper } = await open(`/ho-so/${id}/applicant`)
-    await vi.waitFor(() => expect(wrapper.findAll('.field-prefilled')).toHaveLength(6))
+    await eventually(() => expect(wrapper.findAll('.field-prefilled')).toHaveLength(6))
     const name = wrapper.get('#f-applicantName')
     expect((name.element as HTMLInputElement).value).toBe('Nguyễn Văn An')
     expect(wrapper.get('#f-applicantName-prefilled').text()).toBe('Đã điền sẵn từ tài khoản định danh')
     expect(name.attributes('aria-describedby')).toBe('f-applicantName-prefilled')
     expect(wrapper.get('#f-applicantIdNumber').attributes('aria-describedby')).toBe('f-applicantIdNumber-prefilled f-applicantIdNumber-hint')
     expect(wrapper.get('#f-applicantBirthDate-day').attributes('aria-describedby')).toBe('f-applicantBirthDate-prefilled')
-    await vi.waitFor(() => expect((wrapper.get('#f-applicantResidence-commune').element as HTMLSelectElement).value).toBe('05443'))
+    await eventually(() => expect((wrapper.get('#f-applicantResidence-commune').element as HTMLSelectElement).value).toBe('05443'))
 
     await name.setValue('Nguyễn Văn Ân')
     expect(wrapper.find('#f-applicantName-prefilled').exists()).toBe(false)
     expect(name.attributes('aria-describedby')).toBeUndefined()
     expect(wrapper.findAll('.field-prefilled')).toHaveLength(5)
-    await vi.waitFor(async () => expect((await db.drafts.get(id))?.prefilled).toEqual(FILLED.slice(1)), { timeout: 3000 })
+    await eventually(async () => expect((await db.drafts.get(id))?.prefilled).toEqual(FILLED.slice(1)))
     expect((await db.drafts.get(id))?.values.applicantName).toBe('Nguyễn Văn Ân')
     await settle()
     expect(wrapper.find('#f-applicantName-prefilled').exists()).toBe(false)
@@ -155,7 +155,7 @@ describe('the applicant step', () => {
     const { wrapper, pinia } = await open(`/ho-so/${id}/applicant`)
     expect(wrapper.text()).not.toContain('Điền thông tin từ tài khoản')
     useSessionStore(pinia).set(USER)
-    await vi.waitFor(() => expect(wrapper.find('.prefill-offer button').exists()).toBe(true))
+    await eventually(() => expect(wrapper.find('.prefill-offer button').exists()).toBe(true))
     expect(meCalls(fetch)).toBe(1)
     expect(wrapper.get('.prefill-offer button').text()).toBe('Điền thông tin từ tài khoản')
     await wrapper.get('.prefill-offer button').trigger('click')
@@ -163,7 +163,7 @@ describe('the applicant step', () => {
     expect((wrapper.get('#f-applicantPhone').element as HTMLInputElement).value).toBe('0987654321')
     expect(wrapper.find('#f-applicantPhone-prefilled').exists()).toBe(false)
     expect(wrapper.findAll('.field-prefilled')).toHaveLength(5)
-    await vi.waitFor(async () => expect((await db.drafts.get(id))?.prefilled?.sort()).toEqual(FILLED.filter((p) => p !== 'applicantPhone').sort()), { timeout: 3000 })
+    await eventually(async () => expect((await db.drafts.get(id))?.prefilled?.sort()).toEqual(FILLED.filter((p) => p !== 'applicantPhone').sort()))
     wrapper.unmount()
   })
 })

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ComponentRule } from '@portal/shared/forms/definition'
 import { portalDb } from '../db.ts'
 import { i18n } from '../i18n/index.ts'
-import { settle } from '../testing.ts'
+import { settle, eventually } from '../testing.ts'
 import AttachmentField from './AttachmentField.vue'
 import { bytes } from './fixtures.ts'
 
@@ -36,7 +36,7 @@ enableAutoUnmount(afterEach)
 
 async function mountField(props: { rule?: ComponentRule } = {}) {
   const wrapper = mount(AttachmentField, { props: { draftId: 'd1', rule, ...props }, global: { plugins: [i18n] } })
-  await vi.waitFor(() => expect(wrapper.find('section').exists()).toBe(true)) // its texts are in
+  await eventually(() => expect(wrapper.find('section').exists()).toBe(true)) // its texts are in
   await settle()
   return wrapper
 }

@@ -2,6 +2,7 @@ import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { i18n, setLocale } from '../i18n/index.ts'
 import StorageUse from './StorageUse.vue'
+import { eventually } from '../testing.ts'
 
 const MB = 1024 * 1024
 
@@ -18,8 +19,8 @@ describe('storage use', () => {
   it('shows what is used and roughly what is left, in both languages', async () => {
     fakeStorage({ usage: 12 * MB, quota: 12 * MB + 1.2 * 1024 * MB })
     const wrapper = mount(StorageUse, { global: { plugins: [i18n] } })
-    await vi.waitFor(() => expect(wrapper.text()).toBe('Đã dùng 12\u00a0MB / còn trống khoảng 1,2\u00a0GB.'))
+    await eventually(() => expect(wrapper.text()).toBe('Đã dùng 12\u00a0MB / còn trống khoảng 1,2\u00a0GB.'))
     await setLocale('en')
-    await vi.waitFor(() => expect(wrapper.text()).toBe('12\u00a0MB used / about 1.2\u00a0GB free.'))
+    await eventually(() => expect(wrapper.text()).toBe('12\u00a0MB used / about 1.2\u00a0GB free.'))
   })
 })

@@ -4,6 +4,7 @@ import { parseAddressDataset } from '@portal/shared/forms/address'
 import { formMessages } from '../drafts/messages.ts'
 import { loadFeatureMessages } from '../i18n/index.ts'
 import { mountFields } from './testing.ts'
+import { eventually } from '../testing.ts'
 
 vi.mock('./addresses.ts', () => ({ loadAddresses: async () => parseAddressDataset(extract) }))
 
@@ -15,7 +16,7 @@ describe('address field', () => {
   it('offers the communes of the chosen province only, and clears the commune when the province changes', async () => {
     const { wrapper, values } = mountFields([{ id: 'home', kind: 'address', label: { vi: 'Nơi cư trú', en: 'Residence' }, required: true }])
     unmount = () => wrapper.unmount()
-    await vi.waitFor(() => expect(wrapper.get('#f-home-province').findAll('option').length).toBe(35))
+    await eventually(() => expect(wrapper.get('#f-home-province').findAll('option').length).toBe(35))
     expect(wrapper.get('fieldset legend').text()).toBe('Nơi cư trú')
     const province = wrapper.get('#f-home-province')
     expect((wrapper.get('#f-home-commune').element as HTMLSelectElement).disabled).toBe(true)

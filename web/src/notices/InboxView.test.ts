@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import type { Notice } from '@portal/shared/notices/schema'
 import { useSessionStore } from '../auth/session.ts'
 import { setLocale } from '../i18n/index.ts'
-import { mountAt, settle } from '../testing.ts'
+import { mountAt, settle, eventually } from '../testing.ts'
 import { UNREAD_CHANGED } from './api.ts'
 import { bootNotices } from './boot.ts'
 
@@ -181,10 +181,10 @@ describe('the header’s count (boot.ts)', () => {
     const session = useSessionStore()
     const unread = { value: 0 }
     bootNotices(session, unread)
-    await vi.waitFor(() => expect(unread.value).toBe(1))
+    await eventually(() => expect(unread.value).toBe(1))
     stored = stored.map((n) => ({ ...n, readAt: '2026-07-02T04:00:00.000Z' }))
     window.dispatchEvent(new Event(UNREAD_CHANGED))
-    await vi.waitFor(() => expect(unread.value).toBe(0))
+    await eventually(() => expect(unread.value).toBe(0))
     expect(requests.filter((r) => r.url === '/api/notices/unread-count')).toHaveLength(2)
   })
 

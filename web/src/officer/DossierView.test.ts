@@ -5,7 +5,7 @@ import { agenciesFixture, catalogFixture } from '../catalog/fixtures.ts'
 import { replaceCatalog } from '../catalog/local.ts'
 import { portalDb } from '../db.ts'
 import { setLocale } from '../i18n/index.ts'
-import { mountAt, settle } from '../testing.ts'
+import { mountAt, settle, eventually } from '../testing.ts'
 import { DOSSIER_ID, fakeOfficerBff, officerDossier, problem, UNITS } from './testing.ts'
 
 // The officer's dossier page: what the applicant sent (answers with the form's labels, files
@@ -29,9 +29,9 @@ enableAutoUnmount(afterEach)
 async function openDossier(dossier: () => OfficerDossier | Response, action?: (body: unknown) => OfficerDossier | Response) {
   const bff = fakeOfficerBff({ dossier, units: () => UNITS, ...(action ? { action } : {}) })
   const { wrapper } = await mountAt(`/can-bo/ho-so/${DOSSIER_ID}`)
-  await vi.waitFor(() => expect(wrapper.text()).not.toContain('Đang tải hồ sơ…'), { timeout: 5000 })
+  await eventually(() => expect(wrapper.text()).not.toContain('Đang tải hồ sơ…'))
   // The form's definition is a chunk of its own (its first import takes a while on a busy machine).
-  await vi.waitFor(() => expect(wrapper.text()).toContain('Họ, chữ đệm, tên người được khai sinh'), { timeout: 5000 })
+  await eventually(() => expect(wrapper.text()).toContain('Họ, chữ đệm, tên người được khai sinh'))
   await settle()
   return { wrapper, ...bff }
 }
@@ -191,7 +191,7 @@ describe('the officer’s dossier page', () => {
     expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0)
 
     await button(wrapper, 'Xác nhận').trigger('click')
-    await vi.waitFor(() => expect(wrapper.find('.done').exists()).toBe(true))
+    await eventually(() => expect(wrapper.find('.done').exists()).toBe(true))
     const posts = requests.filter((r) => r.method === 'POST')
     expect(posts).toHaveLength(1)
     expect(posts[0]!.body).toEqual({ type: 'refuse', reasons: ['Hồ sơ không thuộc thẩm quyền của phường', 'Thiếu giấy chứng sinh'] })
@@ -214,7 +214,7 @@ describe('the officer’s dossier page', () => {
     await wrapper.get('.action-form').trigger('submit')
     await settle()
     await button(wrapper, 'Xác nhận').trigger('click')
-    await vi.waitFor(() => expect(requests.some((r) => r.method === 'POST')).toBe(true))
+    await eventually(() => expect(requests.some((r) => r.method === 'POST')).toBe(true))
     expect(requests.find((r) => r.method === 'POST')!.body).toEqual({
       type: 'requestSupplement',
       items: [{ componentId: 'c6', description: 'Ảnh giấy chứng sinh bị mờ, chụp lại rõ nét' }, { description: 'Ghi rõ quê quán của cha' }],
@@ -240,7 +240,7 @@ describe('the officer’s dossier page', () => {
       await settle()
       expect(wrapper.get('dialog').text()).toContain('Mọi cách thức: 3 ngày làm việc (cần xác minh)')
       await button(wrapper, 'Xác nhận').trigger('click')
-      await vi.waitFor(() => expect(requests.some((r) => r.method === 'POST')).toBe(true))
+      await eventually(() => expect(requests.some((r) => r.method === 'POST')).toBe(true))
       expect(requests.find((r) => r.method === 'POST')!.body).toEqual({ type: 'receive', processingOption: 1 })
     } finally {
       await db.procedures.put(birth)
@@ -262,7 +262,7 @@ describe('the officer’s dossier page', () => {
     await settle()
     expect(wrapper.get('dialog').findAll('li').map((li) => li.text())).toEqual(['Lãnh đạo Ủy ban nhân dân phường', 'Trình ký'])
     await button(wrapper, 'Xác nhận').trigger('click')
-    await vi.waitFor(() => expect(wrapper.find('.done').exists()).toBe(true))
+    await eventually(() => expect(wrapper.find('.done').exists()).toBe(true))
     expect(requests.find((r) => r.method === 'POST')!.body).toEqual({ type: 'transfer', toUnit: 'H55.242.2', note: 'Trình ký' })
   })
 
@@ -280,7 +280,7 @@ describe('the officer’s dossier page', () => {
     await wrapper.get('.action-form').trigger('submit')
     await settle()
     await button(wrapper, 'Xác nhận').trigger('click')
-    await vi.waitFor(() => expect(wrapper.find('.done').exists()).toBe(true))
+    await eventually(() => expect(wrapper.find('.done').exists()).toBe(true))
     expect(requests.find((r) => r.method === 'POST')!.body).toEqual({ type: 'apologiseLate', reason: 'Cần xác minh thêm thông tin', newDueAt: '2026-12-08T17:00:00+07:00' })
     expect(facts(wrapper)['Hạn trả kết quả']).toBe('17:00 08/12/2026 (đã hẹn lại một lần)')
   })
@@ -298,16 +298,16 @@ describe('the officer’s dossier page', () => {
     await wrapper.get('.action-form').trigger('submit')
     await settle()
     await button(wrapper, 'Xác nhận').trigger('click')
-    await vi.waitFor(() => expect(wrapper.find('[role=alert]').exists()).toBe(true))
+    await eventually(() => expect(wrapper.find('[role=alert]').exists()).toBe(true))
     expect(wrapper.get('[role=alert]').text()).toBe('Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.')
-    await vi.waitFor(() => expect(facts(wrapper)['Trạng thái']).toBe('Được tiếp nhận'))
+    await eventually(() => expect(facts(wrapper)['Trạng thái']).toBe('Được tiếp nhận'))
     expect(wrapper.find('dialog').exists()).toBe(false)
   })
 
   it('another agency’s or an unknown dossier is “not found”', async () => {
     fakeOfficerBff({ dossier: () => problem(404, 'not-found', 'Không tìm thấy') })
     const { wrapper } = await mountAt(`/can-bo/ho-so/${DOSSIER_ID}`)
-    await vi.waitFor(() => expect(wrapper.find('[role=alert]').exists()).toBe(true))
+    await eventually(() => expect(wrapper.find('[role=alert]').exists()).toBe(true))
     expect(wrapper.get('[role=alert]').text()).toBe('Không tìm thấy hồ sơ, hoặc hồ sơ không thuộc cơ quan của bạn.')
   })
 
@@ -315,7 +315,7 @@ describe('the officer’s dossier page', () => {
     await setLocale('en')
     const fetch = fakeOfficerBff({ dossier: () => officerDossier(), units: () => UNITS })
     const { wrapper } = await mountAt(`/can-bo/ho-so/${DOSSIER_ID}`)
-    await vi.waitFor(() => expect(wrapper.text()).toContain('Full name of the child'), { timeout: 5000 })
+    await eventually(() => expect(wrapper.text()).toContain('Full name of the child'))
     expect(facts(wrapper)).toMatchObject({ Status: 'Newly registered', 'Result delivery': 'At the agency' })
     expect(wrapper.findAll('.action-buttons button').map((b) => b.text())).toEqual(['Receive', 'Request a supplement', 'Refuse'])
     expect(fetch.requests.length).toBeGreaterThan(0)

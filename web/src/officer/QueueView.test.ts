@@ -4,7 +4,7 @@ import { agenciesFixture, catalogFixture } from '../catalog/fixtures.ts'
 import { replaceCatalog } from '../catalog/local.ts'
 import { portalDb } from '../db.ts'
 import { setLocale } from '../i18n/index.ts'
-import { mountAt, settle } from '../testing.ts'
+import { mountAt, settle, eventually } from '../testing.ts'
 import { fakeOfficerBff, problem, queueItem } from './testing.ts'
 
 // The officer's queue (/can-bo): the server's order with overdue and soon-due dossiers marked,
@@ -35,7 +35,7 @@ enableAutoUnmount(afterEach)
 
 async function openQueue(path = '/can-bo') {
   const mounted = await mountAt(path)
-  await vi.waitFor(() => expect(mounted.wrapper.text()).not.toContain('Đang tải danh sách hồ sơ…'), { timeout: 5000 })
+  await eventually(() => expect(mounted.wrapper.text()).not.toContain('Đang tải danh sách hồ sơ…'))
   await settle()
   return mounted
 }
@@ -62,12 +62,12 @@ describe('the officer’s queue', () => {
     const { requests } = fakeOfficerBff({ queue: (query) => ({ items: query.get('due') === 'overdue' ? [overdue] : [overdue, soon, fresh] }) })
     const { wrapper, router } = await openQueue()
     // The procedures of the officer's kind of agency (a ward), not a province department's.
-    await vi.waitFor(() => expect(wrapper.findAll('#filter-procedure option').map((o) => o.text())).toEqual(['Tất cả thủ tục', 'Thủ tục đăng ký kết hôn', 'Thủ tục đăng ký khai sinh']))
+    await eventually(() => expect(wrapper.findAll('#filter-procedure option').map((o) => o.text())).toEqual(['Tất cả thủ tục', 'Thủ tục đăng ký kết hôn', 'Thủ tục đăng ký khai sinh']))
     await wrapper.get('#filter-status').setValue('processing')
     await wrapper.get('#filter-due').setValue('overdue')
     await wrapper.get('#filter-procedure').setValue('1.001193')
     await wrapper.get('form.filters').trigger('submit')
-    await vi.waitFor(() => expect(wrapper.findAll('ol.queue > li')).toHaveLength(1))
+    await eventually(() => expect(wrapper.findAll('ol.queue > li')).toHaveLength(1))
     expect(router.currentRoute.value.query).toEqual({ procedure: '1.001193', status: 'processing', due: 'overdue' })
     expect(requests.at(-1)?.url.search).toBe('?procedure=1.001193&status=processing&due=overdue')
     // A URL with filters opens with them chosen.
@@ -88,10 +88,10 @@ describe('the officer’s queue', () => {
     const { wrapper } = await openQueue()
     const focus = vi.spyOn(HTMLElement.prototype, 'focus')
     await wrapper.get('.actions button').trigger('click')
-    await vi.waitFor(() => expect(wrapper.findAll('ol.queue > li')).toHaveLength(3))
+    await eventually(() => expect(wrapper.findAll('ol.queue > li')).toHaveLength(3))
     expect(requests.at(-1)?.url.searchParams.get('cursor')).toBe('page-2')
     expect(wrapper.find('.actions button').exists()).toBe(false)
-    await vi.waitFor(() => expect(focus.mock.contexts.map((link) => (link as HTMLElement).textContent)).toEqual([fresh.code]))
+    await eventually(() => expect(focus.mock.contexts.map((link) => (link as HTMLElement).textContent)).toEqual([fresh.code]))
   })
 
   it('asks to sign in when the session is gone, and tells a non-officer the page is not theirs', async () => {
