@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { i18n, setLocale } from '../i18n/index.ts'
 import StorageUse from './StorageUse.vue'
 import { eventually } from '../testing.ts'
