@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 90_000,
+    // What a page shows after a click or a sync can take seconds on a loaded 2-core CI machine:
+    // expect.poll waits up to 10 s by default here, not vitest's 1 s.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 })
