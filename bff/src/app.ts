@@ -7,6 +7,7 @@
  * the API (unknown /api/* paths end there as 404 problems), the server pages, and last the web
  * app's files with the SPA fallback. Errors from all of them are answered in errors.ts.
  */
+import { join } from 'node:path'
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { authFeature } from './auth/feature.ts'
@@ -18,6 +19,7 @@ import { catalogBody, catalogRoutes } from './catalog/routes.ts'
 import type { Clock } from './clock.ts'
 import type { Config } from './config/config.ts'
 import type { Db } from './db/open.ts'
+import { ResultFetcher } from './dossiers/result-fetch.ts'
 import { dossierRoutes } from './dossiers/routes.ts'
 import { healthRoutes } from './health/routes.ts'
 import { errorHandlers } from './http/errors.ts'
@@ -90,7 +92,10 @@ export function createApp({ db, clock, config, logger, relay = relayFeature({ db
     await next()
     if (c.req.method === 'POST' && c.res.status === 202) relay.wake()
   })
-  app.route('/', dossierRoutes({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository, blobs: uploads.blobs, holidays: calendar.holidays }))
+  // A province's result is fetched into the blob store as soon as its returnResult is applied.
+  const fetcher = new ResultFetcher({ db, blobs: uploads.blobs, incomingDir: join(config.dataDir, 'results-incoming'), connector: relay.connector, logger })
+  relay.inbound.onApplied(fetcher.listener)
+  app.route('/', dossierRoutes({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository, blobs: uploads.blobs, holidays: calendar.holidays, fetcher }))
   app.route('/', slipRoutes({ db, clock, store, audit: auth.audit, holidays: calendar.holidays }))
   app.route('/', ratingRoutes({ db, clock, logger, audit: auth.audit, store, holidays: calendar.holidays }))
   app.route('/', lookupRoutes({ db, clock, config, template, store }))

@@ -9,8 +9,11 @@
  * nothing changes), receipt (seq 1) sent twice, the supplement request (seq 3) sent before the
  * start of processing (seq 2) that it follows. After each step the app pulls the dossier's status
  * as it does when it starts, and its dossier page shows what the province decided — and only
- * that: the status, the history, the province's code beside ours, and what to supply.
+ * that: the status, the history, the province's code beside ours, and what to supply. Then the
+ * province takes the supplement, approves and returns the result as a file it holds: the portal
+ * fetches it once (hash checked) and the phone downloads and keeps it.
  */
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { SubmittedPayload } from '../../bff/src/relay/contract.ts'
@@ -22,6 +25,11 @@ import { readStoredDraft } from '../support/drafts.ts'
 import { readyBirthDraft } from '../support/outbox.ts'
 import { startApp, type RunningApp } from '../support/server.ts'
 
+/** A one-page PDF, as a province's system would return a signed result. */
+const RESULT_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 420 595]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+)
 const CODE = /\d{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.H55-\d{6}-\d{4}/
 const ITEMS = [
   { componentId: 'c6', description: 'Ảnh giấy chứng sinh bị mờ: chụp lại rõ cả hai mặt' },
@@ -41,6 +49,8 @@ describe('relay through the HTTP connector to a province system', () => {
   let app: RunningApp
   let browser: Browser
   let context: BrowserContext | undefined
+  /** The citizen's page and dossier, from the first test to the next. */
+  let journey: { page: Page; id: string } | undefined
 
   beforeAll(async () => {
     province = await startProvince()
@@ -191,5 +201,52 @@ describe('relay through the HTTP connector to a province system', () => {
     expect(server.history.map((h) => h.status)).toEqual(['registered', 'accepted', 'processing', 'supplementRequested'])
     // Still taken exactly once, whatever the worker did meanwhile.
     expect(province.taken.filter((m) => m.dossierId === id).map((m) => m.kind)).toEqual(['submitted'])
+    journey = { page, id }
+  })
+
+  it('the province returns the result: the portal fetches it once, the phone downloads it with its hash checked', { timeout: 120_000 }, async () => {
+    const { page, id } = journey!
+    const sha256 = createHash('sha256').update(RESULT_PDF).digest('hex')
+    province.files.set(sha256, RESULT_PDF)
+    const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
+    const actor = 'Công chức tư pháp - hộ tịch'
+    const steps = [
+      { dossierId: id, seq: 4, actor, event: { type: 'supplementReceived' as const, at: at(1) } },
+      { dossierId: id, seq: 5, actor, event: { type: 'approve' as const, at: at(2) } },
+      {
+        dossierId: id,
+        seq: 6,
+        actor,
+        event: { type: 'returnResult' as const, at: at(3), resultFile: sha256 },
+        result: { name: 'Giấy khai sinh (bản điện tử).pdf', type: 'application/pdf', size: RESULT_PDF.length },
+      },
+    ]
+    for (const step of steps) expect((await province.notify(step)).status).toBe(200)
+    // Fetched as soon as the event was applied, before anyone asked for it.
+    await expect.poll(() => province.fileRequests).toEqual([`/motcua/v1/dossiers/${id}/files/${sha256}`])
+
+    await openAfterPull(page, id)
+    await expect.poll(() => shownStatus(page)).toContain('Đã trả kết quả')
+    expect(await page.locator('main').textContent()).toContain('Giấy khai sinh (bản điện tử).pdf')
+    await page.getByRole('button', { name: 'Tải kết quả về máy' }).click()
+    await page.locator('[data-result-kept]').waitFor({ timeout: 20_000 })
+    const kept = await page.evaluate(async (key) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const open = indexedDB.open('portal')
+        open.onsuccess = () => ok(open.result)
+        open.onerror = () => fail(open.error)
+      })
+      const row = await new Promise<{ sha256: string; size: number } | undefined>((ok, fail) => {
+        const request = db.transaction('results').objectStore('results').get(key)
+        request.onsuccess = () => ok(request.result as { sha256: string; size: number } | undefined)
+        request.onerror = () => fail(request.error)
+      })
+      db.close()
+      return row && { sha256: row.sha256, size: row.size }
+    }, id)
+    expect(kept).toEqual({ sha256, size: RESULT_PDF.length })
+    // Served from the portal's copy: the province was asked once.
+    expect(province.fileRequests).toHaveLength(1)
+    await page.screenshot({ path: '/tmp/shots/relay-http-result.png', fullPage: true })
   })
 })

@@ -165,6 +165,10 @@ export const dossierPaths = {
         },
         400: problem('Malformed id'),
         404: problem('No such dossier of mine, or no result (yet) to download'),
+        503: {
+          ...problem('The result is with the province’s one-stop-shop and could not be fetched now (result-unavailable); try again after Retry-After seconds'),
+          headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } },
+        },
         ...denied,
       },
     },

@@ -24,6 +24,8 @@ export const dossierProblemTypes = {
   stepConflict: 'step-conflict',
   /** 409: this id is taken by another dossier, step or person: make a new id. */
   stepIdTaken: 'step-id-taken',
+  /** 503: the result is with the province's one-stop-shop and could not be fetched now (Retry-After). */
+  resultUnavailable: 'result-unavailable',
 } as const
 
 export const dossierInvalid = (errors: ProblemErrors) =>
@@ -87,3 +89,14 @@ export const stepConflict = () =>
 
 export const stepIdTaken = () =>
   new HttpError(409, dossierProblemTypes.stepIdTaken, 'Mã định danh đã được dùng', 'Mã định danh (id) này đã được dùng cho một yêu cầu khác; hãy tạo mã mới và gửi lại.')
+
+/** Seconds the app is told to wait before asking for a result that could not be fetched. */
+export const RESULT_RETRY_AFTER_S = 60
+
+export const resultUnavailable = () =>
+  new HttpError(
+    503,
+    dossierProblemTypes.resultUnavailable,
+    'Chưa lấy được kết quả',
+    'Kết quả đang ở hệ thống một cửa của tỉnh và chưa lấy về được lúc này. Ứng dụng sẽ thử lại; kết quả vẫn nhận được tại cơ quan.',
+  )

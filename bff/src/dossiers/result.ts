@@ -1,10 +1,10 @@
 /**
  * The dossier's result file as the applicant downloads it. The life state names the file by its
  * SHA-256 (`resultFile`, set by the returnResult step); its name, type and size are what the
- * one-stop-shop recorded with it (`onestop_files`, role 'result': the embedded system stores the
- * officer's upload there, its bytes in the shared blob store). A province's system over HTTP does
- * not hand its result files to the portal (yet): there is then no row, and the result is not
- * offered for download.
+ * one-stop-shop recorded with it: the embedded system in `onestop_files` (role 'result', the
+ * officer's upload, its bytes already in the shared blob store), a province's system over HTTP
+ * in its returnResult event (`relay_result_files`; the bytes are fetched from the province,
+ * result-fetch.ts). With neither, the result is not offered for download.
  *
  * `Repr-Digest` (RFC 9530) carries the same SHA-256, in base64 as structured fields require, so
  * the phone checks what it keeps against it.
@@ -31,10 +31,14 @@ export class ResultFiles {
   readonly #find
 
   constructor(db: Db) {
-    this.#find = db.$client.prepare("SELECT sha256, name, type, size FROM onestop_files WHERE dossier_id = ? AND sha256 = ? AND role = 'result'")
+    this.#find = db.$client.prepare(
+      `SELECT sha256, name, type, size FROM onestop_files WHERE dossier_id = :dossierId AND sha256 = :sha256 AND role = 'result'
+       UNION ALL SELECT sha256, name, type, size FROM relay_result_files WHERE dossier_id = :dossierId AND sha256 = :sha256
+       LIMIT 1`,
+    )
   }
 
   find(dossierId: string, sha256: string): ResultFile | undefined {
-    return this.#find.get(dossierId, sha256) as ResultFile | undefined
+    return this.#find.get({ dossierId, sha256 }) as ResultFile | undefined
   }
 }

@@ -40,6 +40,7 @@ import { CODE_WIDENS_AFTER, vietnamDay, vietnamIso } from './codes.ts'
 import { DossierConflict, dossierIdTaken, payloadTooLarge } from './problems.ts'
 import { renderReceiptPdf } from './receipt-pdf.ts'
 import { DossierRepository, type DossierRow } from './repository.ts'
+import type { ResultFetcher } from './result-fetch.ts'
 import { stepRoutes } from './steps-routes.ts'
 import { DossierViews } from './view.ts'
 
@@ -63,6 +64,8 @@ export interface DossiersDeps {
   blobs: BlobStore
   /** The holiday table in force (slips issued, the machine's rule on withdrawal). */
   holidays: () => HolidayTable
+  /** Brings a province's result into the blob store before it is served. */
+  fetcher: ResultFetcher
 }
 
 const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined)
@@ -73,7 +76,7 @@ function applicantOf(session: Session): DossierReceipt['applicant'] {
   return { name: str(claims.name) ?? session.sub, ...(identityNumber ? { identityNumber } : {}) }
 }
 
-export function dossierRoutes({ db, clock, logger, store, audit, uploads, blobs, holidays }: DossiersDeps) {
+export function dossierRoutes({ db, clock, logger, store, audit, uploads, blobs, holidays, fetcher }: DossiersDeps) {
   const repository = new DossierRepository(db, audit)
   const views = new DossierViews({ db, clock, store, holidays })
   const app = new Hono()
@@ -176,7 +179,7 @@ export function dossierRoutes({ db, clock, logger, store, audit, uploads, blobs,
     ensureOwner(session, row.userId)
     return row
   }
-  app.route('/', stepRoutes({ db, clock, logger, store, audit, uploads, blobs, holidays, views, owned }))
+  app.route('/', stepRoutes({ db, clock, logger, store, audit, uploads, blobs, holidays, views, fetcher, owned }))
 
   app.get('/api/dossiers/:id', requireSession(), validate('param', IdParamSchema), (c) => {
     const row = owned(sessionOf(c), c.req.valid('param').id)

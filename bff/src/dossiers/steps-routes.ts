@@ -7,7 +7,8 @@
  *                                        422 supplement-invalid
  *   POST /api/dossiers/{id}/withdrawal   WithdrawalRequest → 202 / 200 DossierView; 409 when the
  *                                        machine no longer allows it, or sent already
- *   GET  /api/dossiers/{id}/result       the result file, with its SHA-256 in Repr-Digest
+ *   GET  /api/dossiers/{id}/result       the result file, with its SHA-256 in Repr-Digest; 404
+ *                                        none (yet); 503 a province's result not fetched now
  *
  * Order: session (401), input shape (400), the dossier and its owner (404 for anyone else), then
  * the step's rules (steps.ts). The status in the answer is still the mirror's: it moves when the
@@ -29,8 +30,9 @@ import { validate } from '../http/validate.ts'
 import type { Logger } from '../log.ts'
 import type { BlobStore } from '../uploads/blob-store.ts'
 import type { UploadRepository } from '../uploads/repository.ts'
-import { payloadTooLarge } from './problems.ts'
+import { payloadTooLarge, RESULT_RETRY_AFTER_S, resultUnavailable } from './problems.ts'
 import type { DossierRow } from './repository.ts'
+import type { ResultFetcher } from './result-fetch.ts'
 import { attachmentDisposition, reprDigest, ResultFiles } from './result.ts'
 import { ApplicantSteps } from './steps.ts'
 import { lifeOf, type DossierViews } from './view.ts'
@@ -46,11 +48,13 @@ export interface StepRoutesDeps {
   blobs: BlobStore
   holidays: () => HolidayTable
   views: DossierViews
+  /** Brings a province's result into the blob store before it is served. */
+  fetcher: ResultFetcher
   /** The caller's dossier; 404 when it does not exist or is someone else's. */
   owned(session: Session, id: string): DossierRow
 }
 
-export function stepRoutes({ db, clock, logger, store, audit, uploads, blobs, holidays, views, owned }: StepRoutesDeps) {
+export function stepRoutes({ db, clock, logger, store, audit, uploads, blobs, holidays, views, fetcher, owned }: StepRoutesDeps) {
   const steps = new ApplicantSteps({ db, clock, store, audit, uploads, holidays })
   const results = new ResultFiles(db)
   const app = new Hono()
@@ -85,6 +89,10 @@ export function stepRoutes({ db, clock, logger, store, audit, uploads, blobs, ho
     const sha256 = row.status === 'returned' ? lifeOf(row).resultFile : undefined
     const file = sha256 ? results.find(row.id, sha256) : undefined
     if (!file) throw notFound(sha256 ? 'Kết quả của hồ sơ này chưa có trên cổng để tải về; hãy nhận tại cơ quan.' : 'Hồ sơ chưa có kết quả.')
+    if (!(await fetcher.ensure(row.id, file))) {
+      c.header('Retry-After', String(RESULT_RETRY_AFTER_S))
+      throw resultUnavailable()
+    }
     const bytes = await blobs.get(file.sha256)
     if (!bytes) {
       logger.error({ dossier: row.id, sha256: file.sha256 }, 'the result file of a dossier is missing from the blob store')

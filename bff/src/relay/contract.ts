@@ -39,6 +39,12 @@ export interface OneStopConnector {
    */
   readonly concurrency?: number
   deliver(message: RelayMessage, signal: AbortSignal): Promise<DeliveryAck>
+  /**
+   * The bytes of a file the one-stop-shop holds for a dossier (its result), for a connector whose
+   * files live on the other side; the embedded module stores them in the portal's blob store and
+   * has none. Throws when the file cannot be had now.
+   */
+  fetchFile?(dossierId: string, sha256: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>>
 }
 
 export class PermanentDeliveryError extends Error {
@@ -53,6 +59,18 @@ export interface StatusEvent {
   /** Who acted (officer display name or unit), for the history. */
   actor?: string
   externalCode?: string
+  /**
+   * With a returnResult event from a province's system: what the file named by `resultFile` is
+   * (its bytes stay there until the portal fetches them, dossiers/result-fetch.ts).
+   */
+  result?: ResultFileFacts
+}
+
+/** A result file's name, media type and size in bytes, as the one-stop-shop gives them. */
+export interface ResultFileFacts {
+  name: string
+  type: string
+  size: number
 }
 
 export type InboundOutcome =

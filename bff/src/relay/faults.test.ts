@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { prng } from '@portal/shared/random/prng'
 import type { LifeEvent } from '@portal/shared/lifecycle/types'
+import { sha256 } from '../dossiers/testing.ts'
 import type { AppliedChange, StatusEvent } from './contract.ts'
 import { relayHarness, type Harness } from './testing/harness.ts'
 
@@ -81,6 +82,9 @@ describe('relay faults (HTTP connector)', () => {
     h.relay.inbound.onApplied((change) => void heard.push(change))
     const dossiers = []
     for (let i = 0; i < 8; i++) dossiers.push(await h.submit())
+    const result = Buffer.from('Giấy phép (bản điện tử)')
+    const facts = { name: 'giay-phep.pdf', type: 'application/pdf', size: result.length }
+    h.province.files.set(sha256(result), result)
     const base = Date.now() + 60_000
     const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString()
     const lifeOf = (i: number): LifeEvent[] => [
@@ -88,9 +92,11 @@ describe('relay faults (HTTP connector)', () => {
       { type: 'startProcessing', at: at(2), unit: '000.12.01.H55' },
       { type: 'recordOpinion', at: at(3), opinion: `Đủ điều kiện (${i})` },
       { type: 'approve', at: at(4) },
-      { type: 'returnResult', at: at(5), resultFile: 'f'.repeat(64) },
+      { type: 'returnResult', at: at(5), resultFile: sha256(result) },
     ]
-    const events: StatusEvent[] = dossiers.flatMap((d, i) => lifeOf(i).map((event, k) => ({ dossierId: d.id, seq: k + 1, event, actor: 'Ngô Văn Thành' })))
+    const events: StatusEvent[] = dossiers.flatMap((d, i) =>
+      lifeOf(i).map((event, k) => ({ dossierId: d.id, seq: k + 1, event, actor: 'Ngô Văn Thành', ...(event.type === 'returnResult' ? { result: facts } : {}) })),
+    )
     const random = prng(SEED)
 
     // Out of order (shuffled across and within dossiers); every event a second time.

@@ -18,8 +18,9 @@
  *   (logged and audited likewise) and the drain stops there.
  * Each applied event writes the new status and life, takes the next change sequence (the
  * applicant's app pulls the change by cursor), sets `updated_at` to the event's time, keeps the
- * one-stop-shop's code when the event carries one, and appends a history row (status, event,
- * unit, note, actor). After the COMMIT the listeners (`onApplied`: notices, slips) hear each
+ * one-stop-shop's code when the event carries one, appends a history row (status, event,
+ * unit, note, actor), and for a returnResult that describes its file (a province's), records
+ * the file's facts in relay_result_files for the fetch that follows. After the COMMIT the listeners (`onApplied`: notices, slips) hear each
  * applied change in order; a listener that throws or rejects is logged and changes nothing.
  *
  * `accept` runs its own transaction: call it outside one, so listeners hear committed changes.
@@ -90,6 +91,7 @@ export class RelayInbound implements StatusInbound, AppliedChanges {
         'UPDATE dossiers SET status = ?, life = ?, last_event_seq = ?, seq = ?, updated_at = ?, external_code = coalesce(?, external_code) WHERE id = ?',
       ),
       history: c.prepare('INSERT INTO dossier_history (dossier_id, status, at, note, event, actor, unit) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      resultFile: c.prepare('INSERT OR IGNORE INTO relay_result_files (dossier_id, sha256, name, type, size) VALUES (?, ?, ?, ?, ?)'),
     }
   }
 
@@ -180,6 +182,10 @@ export class RelayInbound implements StatusInbound, AppliedChanges {
     const stored = JSON.stringify(state)
     this.#s.update.run(state.status, stored, event.seq, nextChangeSeq(this.deps.db), event.event.at, event.externalCode ?? null, row.id)
     this.#s.history.run(row.id, state.status, event.event.at, step.note ?? null, event.event.type, event.actor ?? null, step.unit ?? null)
+    if (event.event.type === 'returnResult' && event.result) {
+      const { name, type, size } = event.result
+      this.#s.resultFile.run(row.id, event.event.resultFile, name, type, size)
+    }
     row.life = stored
     row.lastEventSeq = event.seq
     for (const effect of effects) {

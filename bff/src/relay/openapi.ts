@@ -44,7 +44,13 @@ export const relaySchemas = (() => {
   }
   return {
     ...defs,
-    StatusEvent: { ...defs.StatusEvent, description: 'One step of a dossier’s life in the one-stop-shop; seq counts from 1 per dossier.' },
+    StatusEvent: {
+      ...defs.StatusEvent,
+      description:
+        'One step of a dossier’s life in the one-stop-shop; seq counts from 1 per dossier. A returnResult event names the result by its SHA-256 (event.resultFile) and ' +
+        'describes it in `result` (name, type, size: required with returnResult); the portal then fetches the bytes with GET {RELAY_HTTP_URL}/dossiers/{dossierId}/files/{sha256} ' +
+        'under its bearer token and keeps them only if their SHA-256 and size match.',
+    },
     StatusEventRefusedProblem: {
       allOf: [ref('Problem'), { type: 'object', properties: { outcome: { const: 'refused' }, code: { type: 'string' }, message: { type: 'string' } }, required: ['outcome', 'code', 'message'] }],
       description: 'Problem of type status-event-refused: code is the state machine’s (not-allowed, reasons-required…) or unknown-dossier, sequence-too-far.',

@@ -99,6 +99,14 @@ describe(`POST ${CALLBACK_PATH}`, () => {
     const wrong = await raw(JSON.stringify({ dossierId: 'x', seq: 0, event: { type: 'explode', at: 'yesterday' } }))
     expect(wrong.status).toBe(400)
     expect(wrong.body.errors!.map((e) => e.path)).toEqual(expect.arrayContaining(['dossierId', 'seq']))
+    // A province's result must say what file to fetch: its SHA-256 and its name, type and size.
+    const returnResult = { type: 'returnResult', at: receive.at, resultFile: 'a'.repeat(64) }
+    const noFacts = await raw(JSON.stringify({ dossierId: dossier.id, seq: 1, event: returnResult }))
+    expect(noFacts.status).toBe(400)
+    expect(noFacts.body.errors!.map((e) => e.path)).toEqual(['result'])
+    const badFacts = await raw(JSON.stringify({ dossierId: dossier.id, seq: 1, event: { ...returnResult, resultFile: 'ket-qua.pdf' }, result: { name: '', type: 'pdf', size: 0 } }))
+    expect(badFacts.status).toBe(400)
+    expect(badFacts.body.errors!.map((e) => e.path).sort()).toEqual(['event.resultFile', 'result.name', 'result.size', 'result.type'])
     const big = await raw(JSON.stringify({ pad: 'x'.repeat(CALLBACK_BODY_LIMIT) }))
     expect(big.status).toBe(413)
     expect(status()).toEqual({ status: 'registered', seq: 0 })

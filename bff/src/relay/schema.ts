@@ -6,6 +6,9 @@
 import * as v from 'valibot'
 import { DossierIdSchema } from '@portal/shared/dossiers/schema'
 
+/** The largest result file the portal fetches from a province (a scanned decision of many pages). */
+export const RESULT_FILE_MAX_BYTES = 50 * 1024 * 1024
+
 const at = v.pipe(v.string(), v.isoTimestamp('at must be an ISO 8601 time with its offset'))
 const text = v.pipe(v.string(), v.maxLength(2000))
 const unit = v.pipe(v.string(), v.maxLength(40))
@@ -28,20 +31,35 @@ export const LifeEventSchema = v.variant('type', [
   v.object({ type: v.literal('requireFees'), at, amountVnd: v.pipe(v.number(), v.finite()), description: text }),
   v.object({ type: v.literal('feesPaid'), at, paymentRef: text }),
   v.object({ type: v.literal('approve'), at }),
-  v.object({ type: v.literal('returnResult'), at, resultFile: text }),
+  v.object({ type: v.literal('returnResult'), at, resultFile: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'resultFile is the SHA-256 of the result file, in lowercase hex')) }),
   v.object({ type: v.literal('apologiseLate'), at, reason: text, newDueAt: at }),
   v.object({ type: v.literal('withdraw'), at, reason: v.optional(text) }),
   v.object({ type: v.literal('stop'), at, reason: text }),
 ])
 
-export const StatusEventSchema = v.object({
-  dossierId: DossierIdSchema,
-  /** Per dossier, from 1. */
-  seq: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
-  event: LifeEventSchema,
-  actor: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  externalCode: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))),
+/** What a returnResult event says of its file: the portal fetches the bytes and checks them against it. */
+export const ResultFileFactsSchema = v.object({
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)),
+  type: v.pipe(v.string(), v.regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'type must be a media type such as application/pdf'), v.maxLength(100)),
+  size: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(RESULT_FILE_MAX_BYTES)),
 })
+
+export const StatusEventSchema = v.pipe(
+  v.object({
+    dossierId: DossierIdSchema,
+    /** Per dossier, from 1. */
+    seq: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
+    event: LifeEventSchema,
+    actor: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    externalCode: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))),
+    result: v.optional(ResultFileFactsSchema),
+  }),
+  // A province's result stays with the province until fetched: the portal must know what to expect.
+  v.forward(
+    v.check((e) => e.event.type !== 'returnResult' || e.result !== undefined, 'a returnResult event names its file: result { name, type, size }'),
+    ['result'],
+  ),
+)
 
 /** What the callback route answers (besides problems): the inbound's outcome. */
 export const InboundOutcomeSchema = v.variant('outcome', [

@@ -10,6 +10,9 @@
  * answers 2xx with `{ externalCode? }` (its own code for the dossier), the same answer to the
  * same key however often it comes.
  *
+ * Files the province holds for a dossier (its result, named by SHA-256 in the returnResult
+ * event) are read with `GET {url}/dossiers/{dossierId}/files/{sha256}` under the same token.
+ *
  * Failures, as the worker needs them: a 401 drops the token and the request is sent once more
  * with a new one; network errors, timeouts (the worker's AbortSignal), 5xx, 408, 425, 429 and a
  * second 401 are retried later (the message or the credentials may be fine tomorrow); any other
@@ -53,14 +56,21 @@ export class HttpConnector implements OneStopConnector {
   }
 
   async deliver(message: RelayMessage, signal: AbortSignal): Promise<DeliveryAck> {
-    let token = await this.tokens.token(signal)
-    let res = await this.#send(message, token, signal)
-    if (res.status === 401) {
-      await res.body?.cancel()
-      this.tokens.invalidate(token)
-      token = await this.tokens.token(signal)
-      res = await this.#send(message, token, signal)
-    }
+    const res = await this.#authorised(
+      (token) =>
+        fetch(this.config.url + messagePath(message), {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            [IDEMPOTENCY_HEADER]: message.key,
+          },
+          body: JSON.stringify({ dossierId: message.dossierId, kind: message.kind, payload: message.payload }),
+          signal,
+        }),
+      signal,
+    )
     const text = await res.text()
     if (res.ok) return ack(text)
     const detail = `${this.config.url}${messagePath(message)} answered ${res.status}: ${text.slice(0, 300)}`
@@ -68,18 +78,22 @@ export class HttpConnector implements OneStopConnector {
     throw new PermanentDeliveryError(detail)
   }
 
-  #send(message: RelayMessage, token: string, signal: AbortSignal): Promise<Response> {
-    return fetch(this.config.url + messagePath(message), {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        [IDEMPOTENCY_HEADER]: message.key,
-      },
-      body: JSON.stringify({ dossierId: message.dossierId, kind: message.kind, payload: message.payload }),
-      signal,
-    })
+  async fetchFile(dossierId: string, sha256: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+    const url = `${this.config.url}/dossiers/${encodeURIComponent(dossierId)}/files/${encodeURIComponent(sha256)}`
+    const res = await this.#authorised((token) => fetch(url, { headers: { Authorization: `Bearer ${token}` }, signal }), signal)
+    if (res.ok && res.body) return res.body
+    const text = await res.text()
+    throw new ProvinceUnavailable(`${url} answered ${res.status}: ${text.slice(0, 300)}`)
+  }
+
+  /** Sends with the cached token; a 401 drops it and sends once more with a new one. */
+  async #authorised(send: (token: string) => Promise<Response>, signal: AbortSignal): Promise<Response> {
+    const token = await this.tokens.token(signal)
+    const res = await send(token)
+    if (res.status !== 401) return res
+    await res.body?.cancel()
+    this.tokens.invalidate(token)
+    return send(await this.tokens.token(signal))
   }
 }
 

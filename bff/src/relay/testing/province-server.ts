@@ -12,6 +12,9 @@
  *   `delayMs` answers late; `loseAnswers` takes the next N messages and then drops the connection
  *   before answering (the answer is lost, the message is not); `refuse(message)` answers a 4xx
  *   of the test's choosing; `down()` / `up()` stop and restart listening on the same port.
+ * - `GET {api}/dossiers/{id}/files/{sha256}`: a bearer token required; the bytes the test put in
+ *   `files` under that SHA-256 (they may be anything: a test of a bad copy puts other bytes), 404
+ *   otherwise; `status500` and `delayMs` apply, and each request is recorded in `fileRequests`.
  * - Callbacks: `notify(event, options)` posts a status event to the portal's callback URL,
  *   signed with the shared secret — or with a bad signature, an old timestamp, twice;
  *   `notifyAll(events, { order })` posts several as given, reversed, or shuffled.
@@ -65,7 +68,8 @@ export interface CallbackAnswer {
 
 interface Answer {
   status: number
-  body: string
+  body: string | Buffer
+  type?: string
 }
 
 export interface Province {
@@ -84,6 +88,10 @@ export interface Province {
   /** Every API request: key, the status answered (lost answers as 0), epoch ms when it arrived. */
   requests: { key: string | undefined; status: number; at: number }[]
   tokensIssued: number
+  /** Files the province holds, by the SHA-256 it names them with. */
+  files: Map<string, Buffer>
+  /** Paths of the file requests, in order. */
+  fileRequests: string[]
   revokeTokens(): void
   down(): Promise<void>
   up(): Promise<void>
@@ -126,6 +134,14 @@ export async function startProvince(options: ProvinceOptions = {}): Promise<Prov
     replays: 0,
     requests: [] as { key: string | undefined; status: number; at: number }[],
     tokensIssued: 0,
+    files: new Map<string, Buffer>(),
+    fileRequests: [] as string[],
+  }
+
+  const authorised = (req: IncomingMessage) => {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
+    const expires = bearer === undefined ? undefined : tokens.get(bearer)
+    return expires !== undefined && expires >= Date.now()
   }
 
   function token(req: IncomingMessage, body: string): Answer {
@@ -138,10 +154,20 @@ export async function startProvince(options: ProvinceOptions = {}): Promise<Prov
     return json(200, { access_token: value, token_type: 'Bearer', expires_in: lifetime })
   }
 
+  function file(req: IncomingMessage, path: string): Answer {
+    province.fileRequests.push(path)
+    if (!authorised(req)) return json(401, { error: 'invalid_token' })
+    if (province.faults.status500 > 0) {
+      province.faults.status500--
+      return json(500, { error: 'internal' })
+    }
+    const sha256 = new RegExp(`^${API_PATH}/dossiers/[^/]+/files/([0-9a-f]{64})$`).exec(path)?.[1]
+    const bytes = sha256 === undefined ? undefined : province.files.get(sha256)
+    return bytes ? { status: 200, body: bytes, type: 'application/octet-stream' } : json(404, { error: 'no such file' })
+  }
+
   function message(req: IncomingMessage, body: string, path: string): Answer | 'lose' {
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
-    const expires = bearer === undefined ? undefined : tokens.get(bearer)
-    if (expires === undefined || expires < Date.now()) return json(401, { error: 'invalid_token' })
+    if (!authorised(req)) return json(401, { error: 'invalid_token' })
     const key = req.headers['idempotency-key']
     if (typeof key !== 'string' || key === '') return json(400, { error: 'Idempotency-Key required' })
     const seen = answers.get(key)
@@ -191,14 +217,14 @@ export async function startProvince(options: ProvinceOptions = {}): Promise<Prov
     }
     if (province.faults.delayMs > 0) await new Promise((r) => setTimeout(r, province.faults.delayMs))
     const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined
-    const answer = req.method === 'POST' ? message(req, body, path) : json(405, { error: 'POST only' })
+    const answer = req.method === 'POST' ? message(req, body, path) : req.method === 'GET' ? file(req, path) : json(405, { error: 'GET or POST only' })
     if (answer === 'lose') {
       province.requests.push({ key, status: 0, at: arrived })
       req.socket.destroy()
       return
     }
     province.requests.push({ key, status: answer.status, at: arrived })
-    res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(answer.body)
+    res.writeHead(answer.status, { 'Content-Type': answer.type ?? 'application/json' }).end(answer.body)
   }
 
   const server: Server = createServer((req, res) => {
