@@ -37,10 +37,12 @@ import { pageRoutes } from './pages/routes.ts'
 import { loadTemplate } from './pages/template.ts'
 import { ratingRoutes } from './ratings/routes.ts'
 import { relayFeature, type Relay } from './relay/feature.ts'
+import { provinceFileRoutes } from './relay/files.ts'
 import { slipRoutes } from './slips/routes.ts'
 import { statisticsRoutes } from './statistics/routes.ts'
 import { staticRoutes } from './static/routes.ts'
-import { uploadsFeature } from './uploads/routes.ts'
+import { DiskBlobStore } from './uploads/blob-store.ts'
+import { blobDirectory, uploadsFeature } from './uploads/routes.ts'
 
 export interface AppDeps {
   db: Db
@@ -62,10 +64,14 @@ export function createApp({ db, clock, config, logger, relay = relayFeature({ db
   // JSON answers over 1 KB (a week of status changes, the officers' queue) go gzipped to phones
   // on slow links; the catalogue brings its own precompressed bodies (Content-Encoding set: skipped).
   app.use('/api/*', compress({ contentTypeFilter: /^application\/(problem\+)?json/ }))
-  // The province's status callbacks are machine-to-machine and signed with HMAC (relay/routes.ts):
-  // no session, no X-Requested-With. Routed here, before the session and CSRF middleware of
-  // /api/*, deliberately and for that one route only.
+  // The province's status callbacks and its reads of the applicants' files are machine-to-machine
+  // and signed with HMAC (relay/routes.ts, relay/files.ts): no session, no X-Requested-With.
+  // Routed here, before the session and CSRF middleware of /api/*, deliberately and for those
+  // two routes only.
   app.route('/', relay.callbackRoutes)
+  // The one store of file bytes: the province reads the applicants' files from it, signed likewise.
+  const blobs = new DiskBlobStore(blobDirectory(config))
+  app.route('/', provinceFileRoutes({ db, blobs, secret: config.relay.http?.callbackSecret, clock, logger }))
   const auth = authFeature({ db, clock, config, logger, template, store })
   for (const path of ['/api/*', '/auth/*']) app.use(path, ...auth.middleware)
 
@@ -80,7 +86,7 @@ export function createApp({ db, clock, config, logger, relay = relayFeature({ db
   app.route('/', calendar.routes)
   relay.inbound.useHolidays(calendar.holidays)
   app.route('/', directoryRoutes(new DirectoryEditor(db, clock, auth.audit)))
-  const uploads = uploadsFeature({ db, clock, config, logger })
+  const uploads = uploadsFeature({ db, clock, config, logger, blobs })
   app.route('/', uploads.routes)
   // An intake commits its relay message with the dossier: the worker looks now, not at its next timer.
   app.use('/api/dossiers', async (c, next) => {
@@ -93,9 +99,9 @@ export function createApp({ db, clock, config, logger, relay = relayFeature({ db
     if (c.req.method === 'POST' && c.res.status === 202) relay.wake()
   })
   // A province's result is fetched into the blob store as soon as its returnResult is applied.
-  const fetcher = new ResultFetcher({ db, blobs: uploads.blobs, incomingDir: join(config.dataDir, 'results-incoming'), connector: relay.connector, logger })
+  const fetcher = new ResultFetcher({ db, blobs, incomingDir: join(config.dataDir, 'results-incoming'), connector: relay.connector, logger })
   relay.inbound.onApplied(fetcher.listener)
-  app.route('/', dossierRoutes({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository, blobs: uploads.blobs, holidays: calendar.holidays, fetcher }))
+  app.route('/', dossierRoutes({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository, blobs, holidays: calendar.holidays, fetcher }))
   app.route('/', slipRoutes({ db, clock, store, audit: auth.audit, holidays: calendar.holidays }))
   app.route('/', ratingRoutes({ db, clock, logger, audit: auth.audit, store, holidays: calendar.holidays }))
   app.route('/', lookupRoutes({ db, clock, config, template, store }))
@@ -105,7 +111,7 @@ export function createApp({ db, clock, config, logger, relay = relayFeature({ db
   relay.inbound.onApplied(notices.listener)
   app.route('/', relay.routes)
   // The embedded one-stop-shop (the default connector): officers' routes; its status events go to the relay's one inbound.
-  const onestop = embeddedOneStop({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository, blobs: uploads.blobs, inbound: relay.inbound, holidays: calendar.holidays })
+  const onestop = embeddedOneStop({ db, clock, logger, store, audit: auth.audit, uploads: uploads.repository, blobs, inbound: relay.inbound, holidays: calendar.holidays })
   relay.attach(onestop.connector)
   app.route('/', onestop.routes)
   onestop.start()

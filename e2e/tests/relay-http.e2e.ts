@@ -4,7 +4,8 @@
  * and the citizen in Chromium at phone size.
  *
  * The citizen submits a ready birth registration; the province takes the 'submitted' message
- * once (with our code and the files' hashes) and gives its own code. Then the province calls
+ * once (with our code and the files' hashes), reads the files by their hashes, and gives its own
+ * code. Then the province calls
  * back with signed status events, as a real one would: one with a bad signature (refused, 401,
  * nothing changes), receipt (seq 1) sent twice, the supplement request (seq 3) sent before the
  * start of processing (seq 2) that it follows. After each step the app pulls the dossier's status
@@ -129,6 +130,12 @@ describe('relay through the HTTP connector to a province system', () => {
     expect(payload.submission.id).toBe(id)
     expect(payload.submission.components.flatMap((c) => c.files.map((f) => f.sha256)).sort()).toEqual(hashes)
     expect(payload.receipt.components.flatMap((c) => c.files.map((f) => f.sha256)).sort()).toEqual(hashes)
+    // The province reads the photos it was told of (signed), and gets exactly those bytes.
+    for (const hash of hashes) {
+      const file = await province.readPortalFile(id, hash)
+      expect(file.status).toBe(200)
+      expect(createHash('sha256').update(file.bytes).digest('hex')).toBe(hash)
+    }
     const externalCode = taken!.externalCode!
     await expect.poll(async () => (await serverView(page, id)).externalCode, { timeout: 15_000 }).toBe(externalCode)
 

@@ -4,7 +4,7 @@
  * status events to the portal's inbound.
  *
  * @example
- *   const onestop = embeddedOneStop({ db, clock, logger, store, audit, uploads: uploads.repository, blobs: uploads.blobs, inbound })
+ *   const onestop = embeddedOneStop({ db, clock, logger, store, audit, uploads: uploads.repository, blobs, inbound })
  *   app.route('/', onestop.routes)
  *   onestop.start()             // pushes events committed but not yet pushed (a crash before)
  *   relay.connector = onestop.connector

@@ -1,9 +1,10 @@
 /**
- * The OpenAPI part of the relay: the province's signed status callback and the administrators'
- * view of the outbox, with the status event's schema from relay/schema.ts.
+ * The OpenAPI part of the relay: the province's signed status callback and file reads, the
+ * administrators' view of the outbox, with the status event's schema from relay/schema.ts.
  */
 import { toJsonSchemaDefs } from '@valibot/to-json-schema'
 import { APP_HEADER } from '../auth/middleware.ts'
+import { FILES_PATH } from './files.ts'
 import { CALLBACK_BODY_LIMIT, CALLBACK_PATH, MESSAGES_PAGE } from './routes.ts'
 import { InboundOutcomeSchema, StatusEventSchema } from './schema.ts'
 import { FUTURE_SKEW_S, REPLAY_WINDOW_S, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature.ts'
@@ -78,6 +79,31 @@ export const relayPaths = {
         401: problem('Timestamp missing, stale or ahead (relay-timestamp-invalid), or signature wrong (relay-signature-invalid)'),
         413: problem('Body over the limit (payload-too-large)'),
         422: problem('Refused even in order, nothing changed (status-event-refused)', 'StatusEventRefusedProblem'),
+      },
+    },
+  },
+  [`${FILES_PATH}/{dossierId}/{sha256}`]: {
+    get: {
+      operationId: 'getRelayFile',
+      security: [{ relaySignature: [] }],
+      summary: 'An applicant’s file, read by the province’s one-stop-shop (HTTP connector only; machine-to-machine)',
+      description:
+        `Signed like the status callback, over the request line: ${SIGNATURE_HEADER} = "sha256=" + hex HMAC-SHA256(RELAY_CALLBACK_SECRET, "<${TIMESTAMP_HEADER}>.GET <path>"). ` +
+        'Only the files of that dossier (its components at intake and in supplements, as named in the relay messages); any other is 404, whether the bytes exist or not.',
+      parameters: [
+        { name: 'dossierId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        { name: 'sha256', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+        header(TIMESTAMP_HEADER, 'Unix time in seconds when signed'),
+        header(SIGNATURE_HEADER, 'sha256=<hex>'),
+      ],
+      responses: {
+        200: {
+          description: 'The bytes',
+          headers: { 'Repr-Digest': { schema: { type: 'string' }, description: 'RFC 9530: sha-256=:<base64 of the SHA-256>:' } },
+          content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'image/*': { schema: { type: 'string', format: 'binary' } } },
+        },
+        401: problem('Timestamp missing, stale or ahead (relay-timestamp-invalid), or signature wrong (relay-signature-invalid)'),
+        404: problem('Not a file of that dossier'),
       },
     },
   },

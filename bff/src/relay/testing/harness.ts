@@ -5,6 +5,7 @@
  * real time), short backoffs, and a logger whose lines the test can read. Dossiers enter through
  * the real intake API (`submit`), so each one commits its outbox row as in production.
  */
+import type { Server } from 'node:http'
 import { Writable } from 'node:stream'
 import { join } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
@@ -104,7 +105,12 @@ export async function relayHarness(options: HarnessOptions = {}): Promise<Harnes
   const stop = () =>
     (stopped ??= (async () => {
       await relay.stop()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        // A streamed answer (a file) finishes on the server just after its client has every byte;
+        // its keep-alive connection would otherwise hold close() until the client drops it (3 s).
+        ;(server as Server).closeAllConnections()
+      })
       db.$client.close()
     })())
   return {

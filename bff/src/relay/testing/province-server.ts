@@ -15,6 +15,8 @@
  * - `GET {api}/dossiers/{id}/files/{sha256}`: a bearer token required; the bytes the test put in
  *   `files` under that SHA-256 (they may be anything: a test of a bad copy puts other bytes), 404
  *   otherwise; `status500` and `delayMs` apply, and each request is recorded in `fileRequests`.
+ * - `readPortalFile(dossierId, sha256, options)`: reads an applicant's file from the portal
+ *   (GET /api/relay/files/…, signed over the request line), as a province processing it would.
  * - Callbacks: `notify(event, options)` posts a status event to the portal's callback URL,
  *   signed with the shared secret — or with a bad signature, an old timestamp, twice;
  *   `notifyAll(events, { order })` posts several as given, reversed, or shuffled.
@@ -23,6 +25,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { StatusEvent } from '../contract.ts'
+import { FILES_PATH, signedRequestLine } from '../files.ts'
 import { SIGNATURE_HEADER, sign, TIMESTAMP_HEADER } from '../signature.ts'
 
 export const API_PATH = '/motcua/v1'
@@ -66,6 +69,12 @@ export interface CallbackAnswer {
   body: unknown
 }
 
+export interface PortalFile {
+  status: number
+  headers: Headers
+  bytes: Buffer
+}
+
 interface Answer {
   status: number
   body: string | Buffer
@@ -96,6 +105,7 @@ export interface Province {
   down(): Promise<void>
   up(): Promise<void>
   notify(event: StatusEvent, options?: NotifyOptions): Promise<CallbackAnswer>
+  readPortalFile(dossierId: string, sha256: string, options?: NotifyOptions): Promise<PortalFile>
   notifyAll(events: StatusEvent[], options?: { order?: 'as-given' | 'reversed' | 'shuffled'; random?: () => number }): Promise<CallbackAnswer[]>
   close(): Promise<void>
 }
@@ -273,7 +283,17 @@ export async function startProvince(options: ProvinceOptions = {}): Promise<Prov
     return o.twice ? post(body, timestamp, signature) : first
   }
 
+  async function readPortalFile(dossierId: string, sha256: string, o: NotifyOptions = {}): Promise<PortalFile> {
+    if (!province.callbackUrl) throw new Error('the province has no callback URL')
+    const url = new URL(`${FILES_PATH}/${dossierId}/${sha256}`, province.callbackUrl)
+    const timestamp = String(o.timestamp ?? Math.floor(Date.now() / 1000))
+    const signature = sign(o.badSignature ? `${callbackSecret}-wrong` : callbackSecret, timestamp, signedRequestLine(url.pathname))
+    const res = await fetch(url, { headers: { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signature } })
+    return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) }
+  }
+
   return Object.assign(province, {
+    readPortalFile,
     revokeTokens: () => tokens.clear(),
     down: stop,
     up: async () => void (await listen(port)),
