@@ -13,12 +13,13 @@ it('every /api operation but the public ones requires the session cookie, and re
   const spec = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, Op>>; components: { securitySchemes: object } }
   expect(spec.components.securitySchemes).toHaveProperty('sessionCookie')
   const PUBLIC = /^\/(healthz|api\/(catalog|agencies|openapi\.json|session)(\/|$))/
-  // Public by design, and saying so: look-up (more for the owner), statistics; a province's signed callbacks.
+  // Public by design, and saying so: look-up (more for the owner), statistics; a province's signed callbacks and file reads.
   const DECLARED: Record<string, Op['security']> = {
     'get /api/lookup/{dossierCode}': [],
     'get /api/statistics': [],
     'get /api/statistics.csv': [],
     'post /api/relay/status-events': [{ relaySignature: [] }],
+    'get /api/relay/files/{dossierId}/{sha256}': [{ relaySignature: [] }],
   }
   let protectedCount = 0
   for (const [path, ops] of Object.entries(spec.paths)) {
@@ -28,6 +29,12 @@ it('every /api operation but the public ones requires the session cookie, and re
       const declared = DECLARED[`${method} ${path}`]
       if (declared) {
         expect(op.security, `${method} ${path}`).toEqual(declared)
+        // Signed, not public: a stranger without the province's signature is refused.
+        if (declared.length > 0) {
+          const url = path.replace(/\{[^}]+\}/g, '1')
+          const res = await t.app.request(url, { method: method.toUpperCase(), headers: { 'Content-Type': 'application/json' }, ...(method === 'get' ? {} : { body: '{}' }) })
+          expect(res.status, `${method} ${path}`).toBe(401)
+        }
         continue
       }
       expect(op.security, `${method} ${path}`).toEqual([{ sessionCookie: [] }])
