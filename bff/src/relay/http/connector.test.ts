@@ -2,7 +2,7 @@
  * The HTTP connector against the test province server on 127.0.0.1: tokens, idempotency,
  * and how each kind of failure is classed (retry later, or parked for good).
  */
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { HttpRelayConfig } from '../config.ts'
 import { PermanentDeliveryError, type RelayMessage } from '../contract.ts'
@@ -32,6 +32,21 @@ function message(kind: RelayMessage['kind'] = 'submitted', dossierId = randomUUI
 const signal = () => AbortSignal.timeout(5_000)
 
 describe('HttpConnector', () => {
+  it('reads a file the province holds under the same token, renewing it once on a 401; a missing file throws', async () => {
+    const connector = new HttpConnector(settings())
+    const bytes = Buffer.from('%PDF-1.4 kết quả')
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    province.files.set(sha256, bytes)
+    const id = randomUUID()
+    const read = async () => Buffer.from(await new Response(await connector.fetchFile(id, sha256, signal())).arrayBuffer())
+    expect((await read()).equals(bytes)).toBe(true)
+    province.revokeTokens()
+    expect((await read()).equals(bytes)).toBe(true)
+    expect(province.tokensIssued).toBe(2)
+    expect(province.fileRequests).toEqual(Array(3).fill(`/motcua/v1/dossiers/${id}/files/${sha256}`))
+    await expect(connector.fetchFile(id, 'e'.repeat(64), signal())).rejects.toThrow(ProvinceUnavailable)
+  })
+
   it('sends each message with one cached token, JSON and its Idempotency-Key, and returns the province’s code', async () => {
     const connector = new HttpConnector(settings())
     const acks = []
