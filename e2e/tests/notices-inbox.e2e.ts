@@ -106,6 +106,17 @@ describe('notices: the applicant is told in the app', () => {
     await citizen.getByRole('heading', { name: 'Notices', level: 1 }).waitFor()
     expect(await supplement.locator('h2').textContent()).toContain('Your dossier needs a supplement')
     expect(await supplement.textContent()).toMatch(/Supply it by: \d{1,2} \w+ \d{4} at 17:00\./)
+    await citizen.getByRole('button', { name: 'Tiếng Việt' }).click()
+
+    // Kept on the phone: with no network the inbox opens with what it showed, as last marked.
+    await citizenContext.setOffline(true)
+    await citizen.reload()
+    await citizen.getByRole('heading', { name: 'Thông báo', level: 1 }).waitFor()
+    await expect.poll(async () => (await citizen.locator('li.notice h2').allTextContents()).map((s) => s.trim())).toEqual(['Hồ sơ cần bổ sung Chưa đọc', 'Hồ sơ đã được tiếp nhận'])
+    await expect.poll(() => citizen.getByRole('alert').textContent()).toContain('đây là các thông báo đã lưu trên máy')
+    expect(await seriousViolations(citizen)).toEqual([])
+    await citizen.screenshot({ path: `${SHOTS}/notices-offline.png`, fullPage: true })
+    await citizenContext.setOffline(false)
     await citizenContext.close()
   })
 })

@@ -7,6 +7,7 @@ import Dexie, { type Table } from 'dexie'
 import type { Procedure } from '@portal/shared/catalog/schema'
 import type { DraftRow, FileRow, MetaRow } from './db.ts'
 import type { DossierRow, ResultRow, SupplementDraftRow } from './dossiers/types.ts'
+import type { NoticeRow } from './notices/local.ts'
 import type { OutboxRow } from './outbox/types.ts'
 
 export class PortalDb extends Dexie {
@@ -18,6 +19,7 @@ export class PortalDb extends Dexie {
   dossiers!: Table<DossierRow, string>
   supplements!: Table<SupplementDraftRow, string>
   results!: Table<ResultRow, string>
+  notices!: Table<NoticeRow, string>
 
   constructor(name: string) {
     super(name)
@@ -37,6 +39,10 @@ export class PortalDb extends Dexie {
     this.version(4).stores({
       supplements: '&id, dossierId, accountSub',
       results: '&dossierId, accountSub',
+    })
+    // A new table only, as in version 4 (db-v5.test.ts).
+    this.version(5).stores({
+      notices: '&id, accountSub',
     })
     // Written inline (not through a function) so the minifier drops it when vite sets it false.
     if ((import.meta as MaybeViteMeta).env?.VITE_SCHEMA_PROBE === '1') probeSchema(this, this.verno + 1)

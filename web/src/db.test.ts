@@ -47,7 +47,7 @@ describe('opening the database', () => {
     await replaceCatalog(v1 as unknown as PortalDb, catalogFixture, '"etag-1"', 0)
     v1.close()
     db = await openPortalDb(name)
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     expect(await readCatalogMeta(db)).toMatchObject({ count: catalogFixture.procedures.length })
     expect((await readProcedure(db, '1.001193'))?.name).toBe('Thủ tục đăng ký khai sinh')
     expect(await db.drafts.count()).toBe(0)

@@ -18,6 +18,8 @@
  * - `supplements` (v4): supplement drafts answering a supplement request (dossiers/types.ts),
  *   their files in `files` under the supplement draft's id; kept until the server applied them.
  * - `results` (v4): a dossier's result file as downloaded, its SHA-256 checked, openable offline.
+ * - `notices` (v5): the newest page of each person's inbox as last read (notices/local.ts), so
+ *   "Thông báo" opens offline.
  *
  * Schema probe (tests only): a build made with `VITE_SCHEMA_PROBE=1` declares one version more
  * than the app has (`probeSchema` in db-schema.ts), the next release's schema change simulated, whose

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { Notice } from '@portal/shared/notices/schema'
 import { useSessionStore } from '../auth/session.ts'
+import { portalDb } from '../db.ts'
 import { setLocale } from '../i18n/index.ts'
 import { mountAt, settle, eventually } from '../testing.ts'
 import { UNREAD_CHANGED } from './api.ts'
@@ -76,7 +77,8 @@ function serve() {
 
 const signIn = () => localStorage.setItem('portal.session', JSON.stringify({ sub: 'alice', name: 'Nguyễn Văn An', roles: [{ role: 'citizen' }], mfa: false, idleSeconds: 900, expiresAt: '2026-07-02T12:00:00.000Z' }))
 
-beforeEach(() => {
+beforeEach(async () => {
+  await (await portalDb()).notices.clear()
   localStorage.clear()
   stored = [supplement(uuid(2)), received(uuid(1), '2026-07-01T05:00:00.000Z')]
   requests = []
@@ -160,6 +162,39 @@ describe('the inbox (/thong-bao)', () => {
     expect(wrapper.text()).toContain('Đăng nhập để xem thông báo về hồ sơ của bạn.')
     expect(wrapper.get('a.button').attributes('href')).toBe('/auth/login?next=%2Fthong-bao')
     expect(requests).toEqual([])
+  })
+
+  it('keeps the newest page on the device: with no network the inbox opens with it, as last marked, and says so', async () => {
+    signIn()
+    const first = await open()
+    await first.wrapper.get('li.notice button.link-button').trigger('click')
+    await settle()
+    first.wrapper.unmount()
+
+    offline = true
+    const { wrapper } = await open()
+    await eventually(() => expect(wrapper.findAll('li.notice')).toHaveLength(2))
+    expect(wrapper.findAll('li.notice h2').map((h) => h.text())).toEqual(['Hồ sơ cần bổ sung', 'Hồ sơ đã được tiếp nhận'])
+    expect(wrapper.findAll('li.notice-unread')).toHaveLength(0)
+    expect(wrapper.get('[role=alert]').text()).toBe('Không có mạng nên chưa tải được thông báo mới: đây là các thông báo đã lưu trên máy lần trước.')
+    // Back online, "Thử lại" brings the server's page (a newer notice) in place of the device's.
+    offline = false
+    stored = [received(uuid(3)), ...stored]
+    await wrapper.get('.note button').trigger('click')
+    await settle()
+    expect(wrapper.findAll('li.notice')).toHaveLength(2)
+    expect(wrapper.findAll('li.notice-unread')).toHaveLength(1)
+    expect(wrapper.find('[role=alert]').exists()).toBe(false)
+  })
+
+  it('on a shared device, another person sees none of the notices kept for the first', async () => {
+    signIn()
+    ;(await open()).wrapper.unmount()
+    localStorage.setItem('portal.session', JSON.stringify({ sub: 'bob', name: 'Trần Thị Bình', roles: [{ role: 'citizen' }], mfa: false, idleSeconds: 900, expiresAt: '2026-07-02T12:00:00.000Z' }))
+    offline = true
+    const { wrapper } = await open()
+    expect(wrapper.findAll('li.notice')).toHaveLength(0)
+    expect(wrapper.get('.note').text()).toContain('Không tải được thông báo: cần có kết nối mạng.')
   })
 
   it('without network: says so in plain words, and tries again on request', async () => {
