@@ -20,8 +20,9 @@
  * applicant's app pulls the change by cursor), sets `updated_at` to the event's time, keeps the
  * one-stop-shop's code when the event carries one, appends a history row (status, event,
  * unit, note, actor), and for a returnResult that describes its file (a province's), records
- * the file's facts in relay_result_files for the fetch that follows. After the COMMIT the listeners (`onApplied`: notices, slips) hear each
- * applied change in order; a listener that throws or rejects is logged and changes nothing.
+ * the file's facts in relay_result_files for the fetch that follows. After the COMMIT the
+ * listeners (`onApplied`: notices, slips, the result fetch) hear each applied change in order;
+ * a listener that throws or rejects is logged and changes nothing.
  *
  * `accept` runs its own transaction: call it outside one, so listeners hear committed changes.
  */
