@@ -1,6 +1,7 @@
 /** Outbox journeys: a ready birth-registration draft on the device, as the app keeps one. */
 import type { Page } from 'playwright-core'
 import { makeJpeg, readStoredDraft } from './drafts.ts'
+import { storedRow } from './idb.ts'
 
 /** A date `days` before today, as the forms store dates (ISO). */
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10)
@@ -65,18 +66,5 @@ export async function readyBirthDraft(page: Page, baseUrl: string, ownerSub?: st
 
 /** The outbox item of a dossier as stored. */
 export function readOutboxItem(page: Page, id: string): Promise<{ state: string; waiting?: string; accountSub: string } | undefined> {
-  return page.evaluate(async (key) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const open = indexedDB.open('portal')
-      open.onsuccess = () => ok(open.result)
-      open.onerror = () => fail(open.error)
-    })
-    const row = await new Promise<unknown>((ok, fail) => {
-      const request = db.transaction('outbox').objectStore('outbox').get(key)
-      request.onsuccess = () => ok(request.result)
-      request.onerror = () => fail(request.error)
-    })
-    db.close()
-    return row as { state: string; waiting?: string; accountSub: string } | undefined
-  }, id)
+  return storedRow(page, 'outbox', id)
 }

@@ -8,6 +8,7 @@ import { seriousViolations } from '../support/axe.ts'
 import { CITIZEN, signIn, staff } from '../support/auth.ts'
 import { launchBrowser, phoneContext, waitForServiceWorkerControl } from '../support/browser.ts'
 import { makeJpeg } from '../support/drafts.ts'
+import { storedRow } from '../support/idb.ts'
 import { readyBirthDraft } from '../support/outbox.ts'
 import { startApp, type RunningApp } from '../support/server.ts'
 
@@ -20,27 +21,6 @@ const RESULT_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 420 595]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 )
-
-/** One row of the app's IndexedDB, read in the page. */
-function stored<T>(page: Page, table: string, key: string): Promise<T | undefined> {
-  return page.evaluate(
-    async ({ table, key }) => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const open = indexedDB.open('portal')
-        open.onsuccess = () => ok(open.result)
-        open.onerror = () => fail(open.error)
-      })
-      const row = await new Promise<unknown>((ok, fail) => {
-        const request = db.transaction(table).objectStore(table).get(key)
-        request.onsuccess = () => ok(request.result)
-        request.onerror = () => fail(request.error)
-      })
-      db.close()
-      return row as never
-    },
-    { table, key },
-  )
-}
 
 /** How many `files` rows the app holds under a draft (a dossier's or a supplement's). */
 function filesOf(page: Page, draftId: string): Promise<number> {
@@ -211,7 +191,7 @@ describe('the citizen follows the dossier on the phone', () => {
     // The other device opens its own supplement too while the request is open, and goes offline.
     await other.page.goto(`${app.baseUrl}/ho-so/da-nop`)
     await other.page.locator(`[data-dossier="${code}"]`).waitFor({ timeout: 20_000 })
-    await expect.poll(async () => (await stored<{ status?: string }>(other.page, 'dossiers', id))?.status, { timeout: 20_000 }).toBe('supplementRequested')
+    await expect.poll(async () => (await storedRow<{ status?: string }>(other.page, 'dossiers', id))?.status, { timeout: 20_000 }).toBe('supplementRequested')
     await other.page.goto(`${app.baseUrl}/ho-so/da-nop/${id}/bo-sung`)
     await other.page.locator('[data-asked]').waitFor()
     await other.context.setOffline(true)
@@ -302,7 +282,7 @@ describe('the citizen follows the dossier on the phone', () => {
     await dossierPage(citizen, 'Đã trả kết quả')
     await citizen.getByRole('button', { name: 'Tải kết quả về máy' }).click()
     await citizen.locator('[data-result-kept]').waitFor({ timeout: 20_000 })
-    const kept = await stored<{ sha256: string; size: number }>(citizen, 'results', id)
+    const kept = await storedRow<{ sha256: string; size: number }>(citizen, 'results', id)
     expect(kept?.sha256).toBe(createHash('sha256').update(RESULT_PDF).digest('hex'))
     expect(kept?.size).toBe(RESULT_PDF.length)
     // Kept on the device: it opens offline.

@@ -23,6 +23,7 @@ import { relayEnv } from '../faults/relay.ts'
 import { CITIZEN, signIn } from '../support/auth.ts'
 import { launchBrowser, phoneContext, waitForServiceWorkerControl } from '../support/browser.ts'
 import { readStoredDraft } from '../support/drafts.ts'
+import { storedRow } from '../support/idb.ts'
 import { readyBirthDraft } from '../support/outbox.ts'
 import { startApp, type RunningApp } from '../support/server.ts'
 
@@ -73,21 +74,7 @@ describe('relay through the HTTP connector to a province system', () => {
   }
 
   /** The `seq` of the dossier as the app stored it on the device. */
-  const storedSeq = (page: Page, id: string) =>
-    page.evaluate(async (key) => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const open = indexedDB.open('portal')
-        open.onsuccess = () => ok(open.result)
-        open.onerror = () => fail(open.error)
-      })
-      const row = await new Promise<{ seq?: number } | undefined>((ok, fail) => {
-        const request = db.transaction('dossiers').objectStore('dossiers').get(key)
-        request.onsuccess = () => ok(request.result as { seq?: number } | undefined)
-        request.onerror = () => fail(request.error)
-      })
-      db.close()
-      return row?.seq
-    }, id)
+  const storedSeq = async (page: Page, id: string) => (await storedRow<{ seq?: number }>(page, 'dossiers', id))?.seq
 
   /**
    * Opens the dossier's page afresh, as a person coming back to the app would: the app pulls
@@ -237,21 +224,8 @@ describe('relay through the HTTP connector to a province system', () => {
     expect(await page.locator('main').textContent()).toContain('Giấy khai sinh (bản điện tử).pdf')
     await page.getByRole('button', { name: 'Tải kết quả về máy' }).click()
     await page.locator('[data-result-kept]').waitFor({ timeout: 20_000 })
-    const kept = await page.evaluate(async (key) => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const open = indexedDB.open('portal')
-        open.onsuccess = () => ok(open.result)
-        open.onerror = () => fail(open.error)
-      })
-      const row = await new Promise<{ sha256: string; size: number } | undefined>((ok, fail) => {
-        const request = db.transaction('results').objectStore('results').get(key)
-        request.onsuccess = () => ok(request.result as { sha256: string; size: number } | undefined)
-        request.onerror = () => fail(request.error)
-      })
-      db.close()
-      return row && { sha256: row.sha256, size: row.size }
-    }, id)
-    expect(kept).toEqual({ sha256, size: RESULT_PDF.length })
+    const kept = await storedRow<{ sha256: string; size: number }>(page, 'results', id)
+    expect(kept).toMatchObject({ sha256, size: RESULT_PDF.length })
     // Served from the portal's copy: the province was asked once.
     expect(province.fileRequests).toHaveLength(1)
     await page.screenshot({ path: '/tmp/shots/relay-http-result.png', fullPage: true })
