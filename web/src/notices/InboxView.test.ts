@@ -1,11 +1,10 @@
-import { enableAutoUnmount } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { Notice } from '@portal/shared/notices/schema'
 import { useSessionStore } from '../auth/session.ts'
 import { portalDb } from '../db.ts'
 import { setLocale } from '../i18n/index.ts'
-import { mountAt, settle, eventually } from '../testing.ts'
+import { mountAt, settle, eventually, viewTestHooks } from '../testing.ts'
 import { UNREAD_CHANGED } from './api.ts'
 import { bootNotices } from './boot.ts'
 
@@ -84,14 +83,8 @@ beforeEach(async () => {
   requests = []
   offline = false
   serve()
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined)
 })
-afterEach(async () => {
-  await setLocale('vi')
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
-})
-enableAutoUnmount(afterEach)
+viewTestHooks()
 
 async function open() {
   const mounted = await mountAt('/thong-bao')

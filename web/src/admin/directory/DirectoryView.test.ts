@@ -1,8 +1,6 @@
-import { enableAutoUnmount } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DirectoryEntry, DirectoryView } from '@portal/shared/catalog/directory'
-import { setLocale } from '../../i18n/index.ts'
-import { mountAt, settle } from '../../testing.ts'
+import { mountAt, settle, viewTestHooks } from '../../testing.ts'
 
 // /quan-tri/co-quan against the admin API's answers (the BFF side, rules and versions, is tested
 // in bff/src/catalog/directory; the whole journey and a device's sync in e2e).
@@ -41,14 +39,8 @@ function serve() {
 beforeEach(() => {
   requests = []
   serve()
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined)
 })
-afterEach(async () => {
-  await setLocale('vi')
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
-})
-enableAutoUnmount(afterEach)
+viewTestHooks()
 
 async function open() {
   const { wrapper } = await mountAt('/quan-tri/co-quan')

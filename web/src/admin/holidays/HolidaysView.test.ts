@@ -1,8 +1,7 @@
-import { enableAutoUnmount } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { HolidayDay, HolidayTableView } from '@portal/shared/calendar/schema'
 import { setLocale } from '../../i18n/index.ts'
-import { mountAt, settle } from '../../testing.ts'
+import { mountAt, settle, viewTestHooks } from '../../testing.ts'
 
 // /quan-tri/ngay-nghi against the admin API's answers (the BFF side is tested in bff/src/calendar;
 // the whole journey in e2e/tests/admin-calendar-directory.e2e.ts).
@@ -70,14 +69,8 @@ beforeEach(() => {
   requests = []
   refuse = null
   serve()
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined)
 })
-afterEach(async () => {
-  await setLocale('vi')
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
-})
-enableAutoUnmount(afterEach)
+viewTestHooks()
 
 async function open() {
   const { wrapper } = await mountAt('/quan-tri/ngay-nghi')
